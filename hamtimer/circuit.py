@@ -1,0 +1,293 @@
+"""The circuit file format: pydantic models of what the user writes, and the loader.
+
+A circuit is TOML. These models only describe and validate it; turning it into a timed
+sequence of steps is `hamtimer.plan`'s job, so nothing here knows about time passing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+Seconds = Annotated[float, Field(gt=0, le=24 * 3600)]
+RestSeconds = Annotated[float, Field(ge=0, le=24 * 3600)]
+Count = Annotated[int, Field(gt=0, le=1000)]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+class CircuitError(Exception):
+    """A circuit could not be found, read or validated.
+
+    The message is meant for the user as it is: it names the file, the field path and,
+    where there is one, the fix.
+    """
+
+
+class Strict(BaseModel):
+    """Base for every model of the format: frozen, and unknown keys are errors.
+
+    A typo such as `repz = 5` would otherwise be silently ignored and the runner would
+    get a workout they did not write, so the unknown key is reported with the closest
+    known one.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unknown_keys(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            known = set(cls.model_fields)
+            for key in data:
+                if isinstance(key, str) and key not in known:
+                    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    choices = ", ".join(sorted(known))
+                    raise ValueError(f"unknown key '{key}'{hint} (known keys: {choices})")
+        return data
+
+
+class ExerciseKind(StrEnum):
+    """What an exercise trains; used for the plyometrics-first check and on screen."""
+
+    PLYOMETRIC = "plyometric"
+    STRENGTH = "strength"
+    ISOMETRIC = "isometric"
+    ECCENTRIC = "eccentric"
+    STABILITY = "stability"
+    MOBILITY = "mobility"
+    CARDIO = "cardio"
+
+
+# Heavy work that tires the muscle; jumping after it gives poor results.
+HEAVY_KINDS = frozenset({ExerciseKind.STRENGTH, ExerciseKind.ISOMETRIC, ExerciseKind.ECCENTRIC})
+
+
+class Side(StrEnum):
+    """A side of the body for unilateral work."""
+
+    RIGHT = "right"
+    LEFT = "left"
+
+
+class Direction(StrEnum):
+    """The direction of a circular movement such as a halo."""
+
+    CLOCKWISE = "clockwise"
+    COUNTER_CLOCKWISE = "counter-clockwise"
+
+
+class Source(Strict):
+    """Where the circuit comes from: shown by `hamtimer show`, kept for the curious."""
+
+    citation: Text
+    doi: str | None = None
+    url: str | None = None
+
+
+class Timing(Strict):
+    """Circuit-wide times; a block or exercise may override the rests it owns."""
+
+    get_ready: RestSeconds = Field(10, description="Countdown before the first exercise.")
+    switch_sides: RestSeconds = Field(
+        10, description="Time to change sides when an exercise sets no rest between sides."
+    )
+    rest_between_exercises: RestSeconds = Field(30, description="Default rest between exercises.")
+    rest_between_sets: RestSeconds = Field(60, description="Default rest between sets or rounds.")
+    rest_between_blocks: RestSeconds = Field(90, description="Rest between two blocks.")
+    seconds_per_rep: Seconds = Field(
+        3, description="Estimate for reps with no tempo: used only for durations shown ahead."
+    )
+
+
+class Prompt(Strict):
+    """One run of reps within a side, e.g. 6 halos clockwise."""
+
+    reps: Count
+    direction: Direction | None = None
+    tempo: Seconds | None = Field(None, description="Seconds per rep; the timer counts them.")
+    cue: Text | None = None
+
+
+class Exercise(Strict):
+    """One exercise. Work is exactly one of: reps, seconds, to_fatigue or prompts."""
+
+    name: Text
+    kind: ExerciseKind
+    cue: Text | None = Field(None, description="A short coaching cue shown while working.")
+    notes: Text | None = None
+    challenge: Text | None = Field(None, description="The harder variant, for challenge mode.")
+    equipment: tuple[Text, ...] = Field((), description="Alternatives; any one will do.")
+    sides: tuple[Side, ...] = Field(
+        (), description="Sides in order, e.g. ['right', 'left']; empty for bilateral work."
+    )
+    side_label: Text | None = Field(
+        None, description="Words after the side name, e.g. 'leg forward' → 'RIGHT leg forward'."
+    )
+    rest_between_sides: RestSeconds | None = Field(
+        None, description="A rest between sides; without it, a switch-sides step is used."
+    )
+    reps: Count | None = None
+    tempo: Seconds | None = Field(None, description="Seconds per rep; the timer counts them.")
+    seconds: Seconds | None = Field(None, description="Timed work per side.")
+    to_fatigue: bool = Field(False, description="Open-ended work: the runner ends it.")
+    expected_seconds: Seconds | None = Field(
+        None, description="For to_fatigue: a typical hold, used only for estimates."
+    )
+    prompts: tuple[Prompt, ...] = Field((), description="Several runs of reps within one side.")
+
+    @model_validator(mode="after")
+    def _one_kind_of_work(self) -> Self:
+        given = [
+            name
+            for name, present in (
+                ("reps", self.reps is not None),
+                ("seconds", self.seconds is not None),
+                ("to_fatigue", self.to_fatigue),
+                ("prompts", bool(self.prompts)),
+            )
+            if present
+        ]
+        if not given:
+            raise ValueError(
+                "no work given: set one of reps, seconds, to_fatigue = true or prompts"
+            )
+        if len(given) > 1:
+            raise ValueError(f"give only one kind of work, not {' and '.join(given)}")
+        if self.tempo is not None and self.reps is None:
+            raise ValueError("tempo goes with reps (or inside each prompt)")
+        if self.expected_seconds is not None and not self.to_fatigue:
+            raise ValueError("expected_seconds goes with to_fatigue = true")
+        if len(set(self.sides)) != len(self.sides):
+            raise ValueError("each side may be listed once")
+        return self
+
+
+class Block(Strict):
+    """A group of exercises done for a number of sets, as straight sets or as rounds."""
+
+    name: Text
+    sets: Count
+    mode: Literal["straight", "circuit"] = Field(
+        "straight",
+        description="straight: all sets of one exercise, then the next; "
+        "circuit: one set of each exercise per round.",
+    )
+    rest_between_sets: RestSeconds | None = None
+    rest_between_exercises: RestSeconds | None = None
+    notes: Text | None = None
+    exercises: tuple[Exercise, ...] = Field(min_length=1)
+
+
+class Circuit(Strict):
+    """A whole circuit file."""
+
+    name: Text
+    description: Text | None = None
+    source: Source | None = None
+    timing: Timing = Timing()
+    blocks: tuple[Block, ...] = Field(min_length=1)
+
+    def exercises(self) -> list[Exercise]:
+        """Every exercise in file order."""
+        return [exercise for block in self.blocks for exercise in block.exercises]
+
+    def warnings(self) -> list[str]:
+        """Domain advice that does not stop the circuit from running."""
+        found: list[str] = []
+        heavy_seen: str | None = None
+        for block in self.blocks:
+            for exercise in block.exercises:
+                if exercise.kind in HEAVY_KINDS and heavy_seen is None:
+                    heavy_seen = exercise.name
+                elif exercise.kind is ExerciseKind.PLYOMETRIC and heavy_seen is not None:
+                    found.append(
+                        f"plyometric '{exercise.name}' comes after {heavy_seen!r} "
+                        "(heavy work): do jumps first, while the legs are fresh"
+                    )
+        for block in self.blocks:
+            kinds = {exercise.kind for exercise in block.exercises}
+            if block.mode == "circuit" and ExerciseKind.PLYOMETRIC in kinds and kinds & HEAVY_KINDS:
+                found.append(
+                    f"block '{block.name}' runs plyometric and heavy work as rounds, so later "
+                    "rounds jump after heavy work: put the plyometrics in a block of their own"
+                )
+        return found
+
+
+def format_location(loc: tuple[str | int, ...]) -> str:
+    """Turn a pydantic error location into the path a user reads: `blocks[1].exercises[0].reps`."""
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif part.startswith("function-") or part in {"tuple", "list"}:
+            continue
+        else:
+            path += f".{part}" if path else part
+    return path or "(top level)"
+
+
+def _describe(error: ValidationError, origin: str) -> str:
+    lines = [f"{origin}: not a valid circuit ({error.error_count()} problem(s))"]
+    for item in error.errors(include_url=False):
+        message = item["msg"].removeprefix("Value error, ")
+        lines.append(f"  {format_location(item['loc'])}: {message}")
+    return "\n".join(lines)
+
+
+def parse_circuit(text: str, origin: str = "<text>") -> Circuit:
+    """Parse and validate circuit TOML; raise `CircuitError` naming `origin` on any problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise CircuitError(f"{origin}: not valid TOML: {error}") from None
+    return validate_circuit(data, origin)
+
+
+def validate_circuit(data: Any, origin: str = "<data>") -> Circuit:
+    """Validate already-parsed data as a circuit."""
+    if isinstance(data, dict) and not data:
+        raise CircuitError(f"{origin}: the file is empty; a circuit needs a name and blocks")
+    try:
+        return Circuit.model_validate(data)
+    except ValidationError as error:
+        raise CircuitError(_describe(error, origin)) from None
+    except (ValueError, TypeError, RecursionError) as error:  # odd input pydantic did not wrap
+        raise CircuitError(f"{origin}: not a valid circuit: {error}") from None
+
+
+def load_circuit(path: Path) -> Circuit:
+    """Read a circuit file. Every failure is a `CircuitError` that names the file and the fix."""
+    if not path.exists():
+        raise CircuitError(f"{path}: no such file")
+    if path.is_dir():
+        raise CircuitError(f"{path}: is a folder; give a circuit .toml file")
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise CircuitError(f"{path}: cannot be read: {error.strerror or error}") from None
+    if not raw.strip():
+        raise CircuitError(f"{path}: the file is empty; a circuit needs a name and blocks")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise CircuitError(
+            f"{path}: not UTF-8 text (bad byte at offset {error.start}); save it as UTF-8 TOML"
+        ) from None
+    if "\x00" in text:
+        raise CircuitError(f"{path}: looks like a binary file, not a TOML circuit")
+    return parse_circuit(text, str(path))
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the format, for editors that validate TOML against one."""
+    schema = Circuit.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "hamtimer circuit"
+    return schema

@@ -1,0 +1,60 @@
+"""What the workout engine tells its listeners, and the record it keeps as it goes.
+
+Shared vocabulary between the engine (`hamtimer.workout`) and its listeners (the screen,
+the sound cues, the history log), none of which import each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class EventKind(StrEnum):
+    """Everything the engine announces."""
+
+    STEP_STARTED = "step_started"
+    STEP_ENDED = "step_ended"
+    COUNTDOWN = "countdown"  # 3, 2, 1 before a rest or timed step ends; `count` holds the number
+    GO = "go"  # work starts
+    SWITCH_SIDES = "switch_sides"  # a switch-sides step starts
+    REP = "rep"  # a paced rep is due; `count` is the rep's number (1-based)
+    PAUSED = "paused"
+    RESUMED = "resumed"
+    FINISHED = "finished"  # the last step ended
+    ABANDONED = "abandoned"  # finished early by the runner
+
+
+class StepStatus(StrEnum):
+    """How a step ended, or that it has not."""
+
+    DONE = "done"  # the runner pressed done, or paced reps were all counted
+    TIMED_OUT = "timed_out"  # its time ran out (rests, timed work)
+    SKIPPED = "skipped"
+    ABANDONED = "abandoned"  # in progress when the workout was abandoned
+    NOT_REACHED = "not_reached"
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One announcement. `due` is the clock reading it belongs to (not when it was sent)."""
+
+    kind: EventKind
+    due: float
+    step_index: int
+    count: int | None = None
+    status: StepStatus | None = None
+
+
+@dataclass(slots=True)
+class StepRecord:
+    """What happened in one visit to a step. Times are clock readings and seconds."""
+
+    index: int
+    status: StepStatus
+    started: float
+    ended: float | None = None
+    active_seconds: float = 0.0
+    paused_seconds: float = 0.0
+    held_seconds: float | None = None  # to-fatigue work: how long the runner held
+    reps_counted: int | None = None
