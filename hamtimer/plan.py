@@ -173,7 +173,12 @@ class _Builder:
         )
 
     def work(
-        self, block: Block, exercise: Exercise, side: Side | None, prompt: Prompt | None, **where: object
+        self,
+        block: Block,
+        exercise: Exercise,
+        side: Side | None,
+        prompt: Prompt | None,
+        **where: object,
     ) -> None:
         timing = self.circuit.timing
         reps = prompt.reps if prompt else exercise.reps
@@ -224,7 +229,7 @@ class _Builder:
 
     def exercise_set(self, block: Block, exercise: Exercise, number: int) -> None:
         word = "round" if block.mode == "circuit" else "set"
-        where = dict(set_number=number, set_count=block.sets, set_word=word)
+        where = {"set_number": number, "set_count": block.sets, "set_word": word}
         for position, side in enumerate(exercise.sides or (None,)):
             if position:
                 if exercise.rest_between_sides is not None:

@@ -1,0 +1,7 @@
+"""`python -m hamtimer`."""
+
+import sys
+
+from hamtimer.cli import main
+
+sys.exit(main())

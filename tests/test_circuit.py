@@ -1,0 +1,276 @@
+"""The circuit format: what it accepts, and what it says about what it refuses."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hamtimer.circuit import (
+    Circuit,
+    CircuitError,
+    Direction,
+    ExerciseKind,
+    format_location,
+    json_schema,
+    load_circuit,
+    parse_circuit,
+    validate_circuit,
+)
+
+MINIMAL = """
+name = "Tiny"
+[[blocks]]
+name = "Only"
+sets = 2
+[[blocks.exercises]]
+name = "Squat"
+kind = "strength"
+reps = 10
+"""
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "c.toml") -> Path:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_of(tmp_path: Path, text: str | bytes) -> str:
+    path = write(tmp_path, text)
+    with pytest.raises(CircuitError) as caught:
+        load_circuit(path)
+    message = str(caught.value)
+    assert str(path) in message, "every message names the file"
+    return message
+
+
+def test_bundled_circuit_carries_every_fact(hamstring: Circuit) -> None:
+    (jumps,) = hamstring.blocks[0].exercises
+    assert hamstring.blocks[0].sets == 3
+    assert jumps.kind is ExerciseKind.PLYOMETRIC
+    assert (jumps.reps, jumps.rest_between_sides) == (5, 30)
+    assert [side.value for side in jumps.sides] == ["right", "left"]
+    assert hamstring.blocks[0].rest_between_sets == 60
+    bird_dog, halo, roll = hamstring.blocks[1].exercises
+    assert hamstring.blocks[1].sets == 3
+    assert bird_dog.to_fatigue and bird_dog.challenge
+    assert [(p.reps, p.direction) for p in halo.prompts] == [
+        (6, Direction.CLOCKWISE),
+        (6, Direction.COUNTER_CLOCKWISE),
+    ]
+    assert halo.challenge and "step" in halo.challenge
+    assert roll.reps == 12 and len(roll.equipment) == 3
+    assert hamstring.source is not None and "Sensors 2022" in hamstring.source.citation
+    assert hamstring.warnings() == []
+
+
+def test_minimal_circuit_takes_default_timing() -> None:
+    circuit = parse_circuit(MINIMAL)
+    assert circuit.timing.get_ready == 10
+    assert circuit.blocks[0].mode == "straight"
+
+
+@pytest.mark.parametrize(
+    ("loc", "expected"),
+    [
+        (("blocks", 1, "exercises", 0, "reps"), "blocks[1].exercises[0].reps"),
+        (("name",), "name"),
+        ((), "(top level)"),
+        (
+            ("blocks", 0, "exercises", 2, "function-after[_one_kind_of_work()]"),
+            "blocks[0].exercises[2]",
+        ),
+    ],
+)
+def test_format_location(loc: tuple[str | int, ...], expected: str) -> None:
+    assert format_location(loc) == expected
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(CircuitError, match="no such file"):
+        load_circuit(tmp_path / "absent.toml")
+
+
+def test_directory(tmp_path: Path) -> None:
+    with pytest.raises(CircuitError, match="is a folder"):
+        load_circuit(tmp_path)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "# only a comment\n"])
+def test_empty_file(tmp_path: Path, text: str) -> None:
+    assert "empty" in error_of(tmp_path, text)
+
+
+def test_invalid_toml_gives_line_and_column(tmp_path: Path) -> None:
+    message = error_of(tmp_path, 'name = "x"\nsets = = 3\n')
+    assert "not valid TOML" in message
+    assert "line 2" in message and "column" in message
+
+
+def test_non_utf8(tmp_path: Path) -> None:
+    assert "not UTF-8" in error_of(tmp_path, b'name = "caf\xe9"\n')
+
+
+def test_binary(tmp_path: Path) -> None:
+    assert "binary" in error_of(tmp_path, b"\x00\x01\x02name")
+
+
+def test_wrong_type_names_the_field_path(tmp_path: Path) -> None:
+    message = error_of(tmp_path, MINIMAL.replace("reps = 10", 'reps = "ten"'))
+    assert "blocks[0].exercises[0].reps" in message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path"),
+    [
+        ("reps = 10", "reps = 0", "blocks[0].exercises[0].reps"),
+        ("reps = 10", "reps = -3", "blocks[0].exercises[0].reps"),
+        ("sets = 2", "sets = 0", "blocks[0].sets"),
+        ("reps = 10", "seconds = 0", "blocks[0].exercises[0].seconds"),
+        ("reps = 10", "seconds = -5", "blocks[0].exercises[0].seconds"),
+        ("reps = 10", "reps = 10\ntempo = 0", "blocks[0].exercises[0].tempo"),
+    ],
+)
+def test_zero_or_negative_counts_and_times(tmp_path: Path, old: str, new: str, path: str) -> None:
+    message = error_of(tmp_path, MINIMAL.replace(old, new))
+    assert f"{path}:" in message
+    assert "greater than 0" in message
+
+
+def test_negative_rest_is_refused(tmp_path: Path) -> None:
+    message = error_of(tmp_path, MINIMAL + "[timing]\nget_ready = -1\n")
+    assert "timing.get_ready" in message
+
+
+def test_unknown_key_suggests_the_close_one(tmp_path: Path) -> None:
+    message = error_of(tmp_path, MINIMAL.replace("reps = 10", "repz = 10"))
+    assert "blocks[0].exercises[0]" in message
+    assert "unknown key 'repz'" in message
+    assert "did you mean 'reps'?" in message
+
+
+def test_unknown_top_level_key(tmp_path: Path) -> None:
+    message = error_of(tmp_path, "colour = 'red'\n" + MINIMAL)
+    assert "unknown key 'colour'" in message
+    assert "did you mean" not in message
+
+
+def test_exercise_without_work(tmp_path: Path) -> None:
+    message = error_of(tmp_path, MINIMAL.replace("reps = 10", ""))
+    assert "blocks[0].exercises[0]" in message
+    assert "no work given" in message
+
+
+def test_exercise_with_two_kinds_of_work(tmp_path: Path) -> None:
+    message = error_of(tmp_path, MINIMAL.replace("reps = 10", "reps = 10\nseconds = 30"))
+    assert "only one kind of work" in message
+
+
+def test_unknown_kind_lists_the_choices(tmp_path: Path) -> None:
+    message = error_of(tmp_path, MINIMAL.replace('"strength"', '"strenght"'))
+    assert "blocks[0].exercises[0].kind" in message
+    assert "plyometric" in message
+
+
+def test_no_blocks(tmp_path: Path) -> None:
+    assert "blocks" in error_of(tmp_path, 'name = "Nothing"\n')
+
+
+def test_plyometrics_after_heavy_work_warns() -> None:
+    text = (
+        MINIMAL
+        + """
+[[blocks]]
+name = "Late jumps"
+sets = 1
+[[blocks.exercises]]
+name = "Box jump"
+kind = "plyometric"
+reps = 5
+"""
+    )
+    (warning,) = parse_circuit(text).warnings()
+    assert "Box jump" in warning and "Squat" in warning
+
+
+def test_plyometrics_in_rounds_with_heavy_work_warns() -> None:
+    text = (
+        MINIMAL.replace('name = "Only"', 'name = "Mixed"\nmode = "circuit"')
+        + """
+[[blocks.exercises]]
+name = "Skater"
+kind = "plyometric"
+reps = 5
+"""
+    )
+    warnings = parse_circuit(text).warnings()
+    assert any("rounds" in w for w in warnings)
+
+
+def test_plyometrics_first_does_not_warn() -> None:
+    text = """
+name = "Right order"
+[[blocks]]
+name = "Jumps"
+sets = 1
+[[blocks.exercises]]
+name = "Box jump"
+kind = "plyometric"
+reps = 5
+""" + MINIMAL.split('name = "Tiny"', 1)[1]
+    assert parse_circuit(text).warnings() == []
+
+
+def test_schema_file_is_current() -> None:
+    shipped = Path(__file__).parent.parent / "hamtimer" / "circuit.schema.json"
+    assert json.loads(shipped.read_text(encoding="utf-8")) == json_schema(), (
+        "regenerate with: hamtimer schema > hamtimer/circuit.schema.json"
+    )
+
+
+def test_schema_forbids_unknown_keys() -> None:
+    schema = json_schema()
+    assert schema["additionalProperties"] is False
+    assert schema["$defs"]["Exercise"]["additionalProperties"] is False
+
+
+toml_scalars = st.one_of(
+    st.integers(-5, 50), st.floats(allow_nan=False, width=32), st.text(max_size=8), st.booleans()
+)
+toml_keys = st.sampled_from(
+    ["name", "blocks", "exercises", "sets", "reps", "kind", "mode", "sides", "timing", "x"]
+)
+documents = st.recursive(
+    st.dictionaries(toml_keys, toml_scalars, max_size=4),
+    lambda children: st.dictionaries(
+        toml_keys, st.one_of(children, st.lists(children, max_size=3), toml_scalars), max_size=4
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_gives_a_circuit_or_our_error(text: str) -> None:
+    try:
+        result = parse_circuit(text)
+    except CircuitError:
+        return
+    assert isinstance(result, Circuit)
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents)
+def test_any_document_gives_a_circuit_or_our_error(document: dict[str, object]) -> None:
+    try:
+        result = validate_circuit(document)
+    except CircuitError:
+        return
+    assert isinstance(result, Circuit)
