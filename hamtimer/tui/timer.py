@@ -1,0 +1,159 @@
+"""The workout screen: what a runner sees from the mat, driven by the engine's snapshots."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.timer import Timer
+from textual.widgets import Footer, ProgressBar, Static
+
+from hamtimer.tui.base import AdaptiveScreen
+from hamtimer.tui.view import View, view_of
+from hamtimer.tui.widgets import BigTime, TooSmall
+from hamtimer.workout import Workout, WorkoutState
+
+if TYPE_CHECKING:
+    from hamtimer.tui.app import HamtimerApp
+
+PHASES = ("work", "rest-sides", "rest-sets", "get-ready", "switch", "paused", "finished")
+
+# Wake a hair after a boundary, never before it: a wake-up that comes early would show
+# the old second for another whole second.
+WAKE_MARGIN = 0.001
+
+
+class WorkoutScreen(AdaptiveScreen):
+    """The timer. Keys map to engine commands; the engine says when to wake next."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_pause", "Pause", id="pause", priority=True),
+        Binding("enter", "done", "Done", id="done", priority=True),
+        Binding("n,right", "skip", "Skip", id="skip", priority=True, key_display="n →"),
+        Binding("p,left", "back", "Back", id="back", priority=True, key_display="p ←"),
+        Binding("plus,equals_sign", "adjust(1)", "+10s", id="more", priority=True),
+        Binding("minus", "adjust(-1)", "-10s", id="less", priority=True),
+        Binding("m", "mute", "Mute", id="mute", priority=True),
+        Binding("c", "challenge", "Challenge", id="challenge", priority=True),
+        Binding("ctrl+z", "suspend", "Suspend", id="suspend", show=False, priority=True),
+    ]
+
+    def __init__(self, workout: Workout) -> None:
+        super().__init__()
+        self.workout = workout
+        self._timer: Timer | None = None
+
+    @property
+    def hamtimer(self) -> HamtimerApp:
+        """The app, with its services (sound, storage, clock speed)."""
+        from hamtimer.tui.app import HamtimerApp
+
+        assert isinstance(self.app, HamtimerApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        """The layout; sizes and colours are in app.tcss."""
+        yield TooSmall()
+        with Vertical(id="workout"):
+            yield Static(id="phase")
+            yield Static(id="title")
+            yield Static(id="side")
+            yield BigTime(id="big")
+            yield Static(id="prompt")
+            yield Static(id="cue")
+            yield Static(id="extra")
+            yield Static(id="next")
+            yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="progress")
+            yield Static(id="times")
+            yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start the clock as soon as the screen is up."""
+        super().on_mount()
+        if self.workout.state is WorkoutState.READY:
+            self.workout.start()
+        self.wake()
+
+    def on_unmount(self) -> None:
+        """No wake-ups for a screen that is gone."""
+        if self._timer is not None:
+            self._timer.stop()
+
+    def wake(self) -> None:
+        """Catch the engine up with the clock, redraw, and sleep until the next change."""
+        self.workout.update()
+        self.show(view_of(self.workout.snapshot()))
+        if self.workout.state in (WorkoutState.FINISHED, WorkoutState.ABANDONED):
+            self.hamtimer.workout_over(self.workout)
+            return
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        due = self.workout.next_change()
+        delay = self.hamtimer.real_delay(due, self.workout.clock.now())
+        if delay is not None:
+            self._timer = self.set_timer(delay + WAKE_MARGIN, self.wake, name="engine-wake")
+
+    def show(self, view: View) -> None:
+        """Put a view on screen: text into widgets, the phase into the colour class."""
+        for phase in PHASES:
+            self.set_class(view.phase == phase, f"phase-{phase}")
+        self.query_one("#phase", Static).update(f"{view.label}   {view.set_text}".rstrip())
+        self.query_one("#title", Static).update(view.title)
+        self.query_one("#side", Static).update(view.side)
+        self.query_one("#side").display = bool(view.side)
+        self.query_one(BigTime).text = view.big
+        self.query_one("#prompt", Static).update(view.prompt)
+        self.query_one("#cue", Static).update(view.cue)
+        self.query_one("#extra", Static).update(view.extra)
+        self.query_one("#next", Static).update(view.next)
+        self.query_one(ProgressBar).update(progress=view.progress)
+        self.query_one("#times", Static).update(view.times)
+        self.query_one("#status", Static).update(self.hamtimer.status_line())
+
+    def _command(self, name: str, *args: float) -> None:
+        getattr(self.workout, name)(*args)
+        self.wake()
+
+    def action_toggle_pause(self) -> None:
+        """Space: pause or go on."""
+        self._command("toggle_pause")
+
+    def action_done(self) -> None:
+        """Enter: this set of reps or this hold is done."""
+        self._command("done")
+
+    def action_skip(self) -> None:
+        """Skip to the next step."""
+        self._command("skip")
+
+    def action_back(self) -> None:
+        """Restart this step, or go to the previous one if this one just began."""
+        self._command("back")
+
+    def action_adjust(self, sign: int) -> None:
+        """Add or remove time on a rest or timed step."""
+        self._command("adjust", sign * self.workout.adjust_seconds)
+
+    def action_mute(self) -> None:
+        """Silence the cues, or bring them back."""
+        self.hamtimer.toggle_mute()
+        self.wake()
+
+    def action_challenge(self) -> None:
+        """Challenge mode on or off for the steps to come."""
+        self.workout.replace_plan(self.hamtimer.plan_for(not self.workout.plan.challenge))
+        self.notify(f"Challenge mode {'on' if self.workout.plan.challenge else 'off'}")
+        self.wake()
+
+    def action_suspend(self) -> None:
+        """Ctrl+Z: pause, save, and hand the terminal back; it stays paused after `fg`."""
+        self.workout.pause()
+        self.wake()
+        self.hamtimer.suspend_process()
