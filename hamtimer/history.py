@@ -58,6 +58,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictInt,
     ValidationError,
     model_validator,
 )
@@ -466,13 +467,20 @@ class _Parsed:
     newer: int = 0
 
 
-def _is_newer(line: bytes) -> bool:
+class _Version(BaseModel):
+    """Just the format number of a stored record; parsed with pydantic's bounded parser."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    format: StrictInt
+
+
+def _is_newer(data: bytes) -> bool:
+    """True for a record a newer hamtimer wrote: to be left alone, not set aside."""
     try:
-        data = json.loads(line)
-    except ValueError:
+        return _Version.model_validate_json(data).format > FORMAT
+    except ValueError:  # ValidationError included: not JSON, not an object, no format
         return False
-    version = data.get("format") if isinstance(data, dict) else None
-    return isinstance(version, int) and version > FORMAT
 
 
 def _parse_lines(raw: bytes) -> _Parsed:
@@ -641,7 +649,9 @@ class HistoryStore:
                 self.append(entry_from_checkpoint(existing))
         with self._writing("save the checkpoint"):
             self._ensure_dir()
-            atomic_write(self.checkpoint_path(key), checkpoint.model_dump_json(exclude_none=True).encode())
+            atomic_write(
+                self.checkpoint_path(key), checkpoint.model_dump_json(exclude_none=True).encode()
+            )
         self._checkpoint_ids[key] = checkpoint.id
 
     def clear_checkpoint(self, circuit_hash: str, *, workout_id: uuid.UUID | None = None) -> None:
@@ -649,11 +659,10 @@ class HistoryStore:
         path = self.checkpoint_path(circuit_hash)
         if workout_id is not None and self._read_checkpoint_id(path) != workout_id:
             return
+        if not path.exists() and not path.is_symlink():
+            return
         with self._writing("remove the checkpoint"):
-            try:
-                path.unlink()
-            except FileNotFoundError:
-                return
+            path.unlink(missing_ok=True)
             _fsync_dir(self.data_dir)
         self._checkpoint_ids.pop(circuit_hash, None)
 
