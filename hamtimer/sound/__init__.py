@@ -1,0 +1,41 @@
+"""Audio cues: hear every transition of the workout without looking at the screen.
+
+`open_sound(mode)` gives a `SoundPlayer` on the best backend that works here (simpleaudio in a
+player process, a system player, the terminal bell, or silence); subscribe
+`player.listener(plan, clock)` to the workout and every event with a cue (`cue_for`) is heard.
+Nothing here imports a UI toolkit, and nothing here can stop a workout: with no device, no
+simpleaudio, or a sound system that fails halfway, the timer runs on.
+"""
+
+from __future__ import annotations
+
+from hamtimer.sound.backends import (
+    MODES,
+    Backend,
+    BackendFailedError,
+    BackendUnavailableError,
+    Played,
+    simpleaudio_distribution,
+    simpleaudio_problem,
+)
+from hamtimer.sound.cues import cue_for
+from hamtimer.sound.player import SoundPlayer, open_sound, sounds_dir
+from hamtimer.sound.tones import DESIGNS, Cue
+from hamtimer.sound.worker import silence_alsa_errors
+
+__all__ = [
+    "DESIGNS",
+    "MODES",
+    "Backend",
+    "BackendFailedError",
+    "BackendUnavailableError",
+    "Cue",
+    "Played",
+    "SoundPlayer",
+    "cue_for",
+    "open_sound",
+    "silence_alsa_errors",
+    "simpleaudio_distribution",
+    "simpleaudio_problem",
+    "sounds_dir",
+]

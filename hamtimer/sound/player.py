@@ -1,0 +1,333 @@
+"""The sound layer the app talks to: pick a backend, play cues, survive its failure.
+
+`open_sound` walks the backend chain (`hamtimer.sound.backends`) once at start and keeps the
+first that opens; `SoundPlayer.backend_name` is the one line to show on screen. After that:
+
+- `play` never blocks and never raises. It puts the cue on a queue that a background thread
+  (the dispatcher) hands to the backend, so neither the UI nor the engine ever waits on a
+  device, a pipe or a process start. The bell is the exception: it is rung on the caller's
+  thread, because a UI's bell must not be touched from another thread.
+- A backend that fails (a play raises, a player exits with an error, the simpleaudio player
+  process stops answering) is closed and the next one down the chain is opened, on the
+  dispatcher thread. The cue that failed is played again on the new backend if it is still
+  fresh (`replay_within`); cues asked for while the switch happens and that are then older
+  than `max_delay` are dropped rather than played late.
+- `notice` gets one line per switch ("sound: simpleaudio failed (…); using aplay (system
+  player)"). It is always called on the thread that calls `play`/`handle`/`flush_notices`,
+  never from a background thread, so a UI can show it directly.
+- Muting (`toggle_mute`) silences every cue until unmuted; nothing is queued meanwhile.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from hamtimer.clock import Clock
+from hamtimer.events import Event
+from hamtimer.library import bundled_dir
+from hamtimer.plan import Plan
+from hamtimer.sound.backends import (
+    Backend,
+    BackendFailedError,
+    BackendUnavailableError,
+    OffBackend,
+    Played,
+    PlayedHook,
+    chain,
+)
+from hamtimer.sound.cues import cue_for
+from hamtimer.sound.tones import Cue
+
+Notice = Callable[[str], None]
+
+
+def sounds_dir() -> Path:
+    """The folder of cue WAVs: `hamtimer/sounds` when installed, the repo's `sounds/` in a
+    checkout (editable installs included), where the wheel build copies it from."""
+    return bundled_dir("sounds")
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    cue: Cue
+    requested: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Failure:
+    backend: Backend
+    reason: str
+    cue: Cue | None
+    requested: float | None
+
+
+_STOP = object()
+
+
+class SoundPlayer:
+    """Plays cues through the best backend that works, and falls back when it stops working.
+
+    Build it with `open_sound`. Thread-safe: `play` may be called from any thread.
+    """
+
+    def __init__(
+        self,
+        backends: Sequence[Backend],
+        *,
+        notice: Notice | None = None,
+        on_played: PlayedHook | None = None,
+        probe_timeout: float = 3.0,
+        max_delay: float = 1.0,
+        replay_within: float = 0.5,
+        check_interval: float = 0.1,
+    ) -> None:
+        self._chain = list(backends)
+        if not self._chain or not isinstance(self._chain[-1], OffBackend):
+            self._chain.append(OffBackend())
+        self._notice = notice
+        self._on_played = on_played
+        self.probe_timeout = probe_timeout
+        self.max_delay = max_delay
+        self.replay_within = replay_within
+        self.check_interval = check_interval
+        self.muted = False
+        """True while cues are silenced (`toggle_mute`)."""
+        self.skipped: list[tuple[str, str]] = []
+        """Backends passed over at start, with why: shown by `describe()`."""
+        self._lock = threading.Lock()
+        self._switching = threading.Lock()
+        self._notices: list[str] = []
+        self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self._closed = False
+        self._current = self._open_from(0, self.skipped)
+        self._dispatcher = threading.Thread(
+            target=self._dispatch, name="hamtimer-sound", daemon=True
+        )
+        self._dispatcher.start()
+
+    # --- what the app reads ---------------------------------------------------------------
+
+    @property
+    def backend(self) -> Backend:
+        """The backend cues go to now."""
+        return self._current
+
+    @property
+    def backend_name(self) -> str:
+        """The one line for the screen: 'sound: simpleaudio', 'sound: off', …"""
+        return f"sound: {self._current.label}"
+
+    def describe(self) -> str:
+        """`backend_name`, plus why better backends were passed over at start."""
+        if not self.skipped:
+            return self.backend_name
+        why = "; ".join(f"{label}: {reason}" for label, reason in self.skipped)
+        return f"{self.backend_name} ({why})"
+
+    def toggle_mute(self) -> bool:
+        """Mute or unmute (the `m` key); returns True when now muted."""
+        with self._lock:
+            self.muted = not self.muted
+            return self.muted
+
+    # --- playing --------------------------------------------------------------------------
+
+    def play(self, cue: Cue) -> None:
+        """Start `cue` now, without waiting for it; never raises."""
+        self.flush_notices()
+        if self.muted or self._closed:
+            return
+        requested = time.monotonic()
+        backend = self._current
+        if isinstance(backend, OffBackend):
+            return
+        if backend.inline:
+            try:
+                backend.play(cue, requested)
+            except BackendFailedError as error:
+                self._switch(backend, str(error), None, None)
+                self.flush_notices()
+            return
+        self._queue.put(_Request(cue, requested))
+
+    def handle(self, event: Event, plan: Plan) -> None:
+        """Play the cue for an engine event, if it has one (`cue_for`)."""
+        cue = cue_for(event, plan)
+        if cue is None:
+            self.flush_notices()
+        else:
+            self.play(cue)
+
+    def listener(
+        self, plan: Plan, clock: Clock | None = None, max_late: float = 1.0
+    ) -> Callable[[Event], None]:
+        """A function to `Workout.subscribe` that plays each event's cue.
+
+        With the workout's `clock`, an event more than `max_late` seconds past its due time
+        (the engine caught up after the machine slept, say) stays silent instead of
+        piling its sound onto the present.
+        """
+
+        def listen(event: Event) -> None:
+            if clock is not None and clock.now() - event.due > max_late:
+                self.flush_notices()
+                return
+            self.handle(event, plan)
+
+        return listen
+
+    def flush_notices(self) -> None:
+        """Deliver pending notices on this thread (called by `play`, or by a UI's timer)."""
+        if not self._notices:
+            return
+        with self._lock:
+            pending, self._notices = self._notices, []
+        if self._notice is not None:
+            for line in pending:
+                with contextlib.suppress(Exception):  # a broken notice must not stop the workout
+                    self._notice(line)
+
+    def close(self, timeout: float = 2.0) -> None:
+        """Stop the dispatcher and release the backend, letting a last cue play up to
+        `timeout` seconds. Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        self._queue.put(_STOP)
+        self._dispatcher.join(timeout=timeout + 1.0)
+        self._current.close(timeout)
+        self.flush_notices()
+
+    def __enter__(self) -> SoundPlayer:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- inside ---------------------------------------------------------------------------
+
+    def _attach(self, backend: Backend) -> None:
+        backend.on_failure = self._failed
+        backend.on_played = self._played
+
+    def _played(self, record: Played) -> None:
+        if self._on_played is not None:
+            with contextlib.suppress(Exception):
+                self._on_played(record)
+
+    def _failed(
+        self, backend: Backend, reason: str, cue: Cue | None, requested: float | None
+    ) -> None:
+        self._queue.put(_Failure(backend, reason, cue, requested))
+
+    def _open_from(self, start: int, skipped: list[tuple[str, str]]) -> Backend:
+        for backend in self._chain[start:]:
+            self._attach(backend)
+            try:
+                backend.open(self.probe_timeout)
+            except BackendUnavailableError as error:
+                skipped.append((backend.label, str(error)))
+                continue
+            except Exception as error:  # a bug in a backend must not stop the workout
+                skipped.append((backend.label, f"{type(error).__name__}: {error}"))
+                continue
+            return backend
+        raise AssertionError("OffBackend always opens")  # pragma: no cover
+
+    def _switch(
+        self, failed: Backend, reason: str, cue: Cue | None, requested: float | None
+    ) -> None:
+        """Drop `failed` for the next backend that opens; replay a fresh failed cue on it."""
+        if not self._switching.acquire(blocking=False):
+            return  # another thread is already moving down the chain
+        try:
+            self._switch_down(failed, reason, cue, requested)
+        finally:
+            self._switching.release()
+
+    def _switch_down(
+        self, failed: Backend, reason: str, cue: Cue | None, requested: float | None
+    ) -> None:
+        while True:
+            with self._lock:
+                if failed is not self._current or self._closed:
+                    return
+            with contextlib.suppress(Exception):
+                failed.close(0.2)
+            skipped: list[tuple[str, str]] = []
+            successor = self._open_from(self._chain.index(failed) + 1, skipped)
+            with self._lock:
+                self._current = successor
+                passed = "".join(f"; {label}: {why}" for label, why in skipped)
+                self._notices.append(
+                    f"sound: {failed.label} failed ({reason}){passed}; using {successor.label}"
+                )
+            if cue is None or requested is None or successor.inline:
+                return
+            if time.monotonic() - requested > self.replay_within:
+                return
+            try:
+                successor.play(cue, requested)
+            except BackendFailedError as error:
+                failed, reason = successor, str(error)
+                continue
+            return
+
+    def _dispatch(self) -> None:
+        while True:
+            backend = self._current
+            try:
+                item = self._queue.get(timeout=self.check_interval if backend.busy() else None)
+            except queue.Empty:
+                item = None
+            try:
+                if item is _STOP:
+                    return
+                if isinstance(item, _Request):
+                    self._deliver(item)
+                elif isinstance(item, _Failure):
+                    self._switch(item.backend, item.reason, item.cue, item.requested)
+                self._current.check()
+            except Exception as error:  # never let the sound thread die
+                current = self._current
+                if not isinstance(current, OffBackend):
+                    self._switch(current, f"{type(error).__name__}: {error}", None, None)
+
+    def _deliver(self, request: _Request) -> None:
+        backend = self._current
+        if backend.inline or isinstance(backend, OffBackend) or self.muted:
+            return  # switched to the bell meanwhile: it rings on the caller's thread only
+        if time.monotonic() - request.requested > self.max_delay:
+            return  # stale: held up by a switch of backend
+        try:
+            backend.play(request.cue, request.requested)
+        except BackendFailedError as error:
+            self._switch(backend, str(error), request.cue, request.requested)
+
+
+def open_sound(
+    mode: str = "auto",
+    *,
+    notice: Notice | None = None,
+    bell: Callable[[], None] | None = None,
+    on_played: PlayedHook | None = None,
+    folder: Path | None = None,
+    probe_timeout: float = 3.0,
+    answer_timeout: float = 2.0,
+) -> SoundPlayer:
+    """Open the best sound backend for `mode` ('auto', 'simpleaudio', 'system', 'bell', 'off').
+
+    Blocks only while backends are tried: normally ~0.1 s (starting the simpleaudio player
+    process), at most `probe_timeout` per backend when a sound server hangs. `bell` rings the
+    terminal bell without garbling a full-screen UI (Textual: `app.bell`); `notice` receives the
+    one-line reports of mid-workout fallbacks; `on_played` sees every cue that reached a
+    device (from a background thread). Raises ValueError for an unknown mode, nothing else.
+    """
+    backends = chain(mode, folder or sounds_dir(), bell=bell, answer_timeout=answer_timeout)
+    return SoundPlayer(backends, notice=notice, on_played=on_played, probe_timeout=probe_timeout)

@@ -1,0 +1,147 @@
+"""The simpleaudio player process: plays cues on request, in a process of its own.
+
+Run as a script by `hamtimer.sound.backends.SimpleaudioBackend`
+(`python worker.py SOUNDS_DIR`), never imported by it. It imports only the standard library
+and simpleaudio, so it starts fast and does not depend on how hamtimer was installed.
+
+Why a separate process: simpleaudio opens the ALSA device inside `play_buffer` on the calling
+thread while holding the GIL. On a sound server that accepts a connection but never answers,
+that open blocks for about 30 s and freezes every thread of the interpreter — the timer
+included. Out here, a hang freezes only this process; the timer notices the missing answer,
+kills it and moves on. A crash in the C extension (the upstream 1.0.4 GIL bug) likewise takes
+down only this process.
+
+Protocol, one line each way (UTF-8):
+  start-up      → `ready <pid> <dev_mode 0|1> <simpleaudio module file>` or `fail 0 <reason>`
+  `play <seq> <name>`  → `ok <seq> <monotonic before play_buffer> <monotonic after>`
+                         or `fail <seq> <reason>`
+  `quit` or end of input → waits (up to 3 s) for sounds still playing, then exits.
+Times are `time.monotonic()`, which is one system-wide clock on every supported platform, so
+the parent can compare them with its own readings.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import sys
+import time
+import wave
+from pathlib import Path
+from typing import Any
+
+_ERROR_HANDLER: Any = None  # keeps the ctypes callback alive as long as libasound may call it
+
+
+def silence_alsa_errors() -> bool:
+    """Stop libasound from printing `ALSA lib …` lines to fd 2 in this process.
+
+    libasound reports a missing device or a bad configuration by writing straight to the
+    process's stderr file descriptor, below Python, where no redirection of `sys.stderr`
+    reaches; on a full-screen terminal UI that garbles the screen. Installing a handler that
+    ignores the messages (`snd_lib_error_set_handler`) stops it; the errors still reach the
+    caller as return codes. Returns False where there is no libasound (not Linux, or not
+    installed) — then there is nothing to silence.
+    """
+    global _ERROR_HANDLER
+    if _ERROR_HANDLER is not None:
+        return True
+    name = ctypes.util.find_library("asound") or "libasound.so.2"
+    try:
+        library = ctypes.CDLL(name)
+        set_handler = library.snd_lib_error_set_handler
+    except (OSError, AttributeError):
+        return False
+    # void handler(const char *file, int line, const char *function, int err, const char *fmt, ...)
+    # The variadic tail is never read, so declaring only the fixed arguments is safe.
+    prototype = ctypes.CFUNCTYPE(
+        None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p
+    )
+
+    def ignore(file: bytes, line: int, function: bytes, err: int, fmt: bytes) -> None:
+        return None
+
+    handler = prototype(ignore)
+    set_handler.argtypes = [prototype]
+    set_handler.restype = ctypes.c_int
+    set_handler(handler)
+    _ERROR_HANDLER = handler
+    return True
+
+
+class _Sound:
+    def __init__(self, path: Path) -> None:
+        with wave.open(str(path), "rb") as source:
+            self.channels = source.getnchannels()
+            self.width = source.getsampwidth()
+            self.rate = source.getframerate()
+            self.frames = source.readframes(source.getnframes())
+
+
+def _say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split()) or type(error).__name__
+    return f"{type(error).__name__}: {text}"
+
+
+def main(argv: list[str]) -> int:
+    """Load the WAVs in `argv[0]`, open the device once, then play what stdin asks for."""
+    silence_alsa_errors()
+    try:
+        import simpleaudio
+    except Exception as error:  # ImportError, or a broken build failing to load
+        _say(f"fail 0 cannot import simpleaudio ({_one_line(error)})")
+        return 1
+    folder = Path(argv[0]) if argv else Path()
+    try:
+        sounds = {path.stem: _Sound(path) for path in sorted(folder.glob("*.wav"))}
+        probe = sounds["probe"]
+    except (OSError, EOFError, KeyError, wave.Error) as error:
+        _say(f"fail 0 cannot read the cue sounds in {folder} ({_one_line(error)})")
+        return 1
+    playing: list[Any] = []
+    try:  # open the device once with silence: proves it works without a sound
+        playing.append(
+            simpleaudio.play_buffer(probe.frames, probe.channels, probe.width, probe.rate)
+        )
+    except Exception as error:  # SimpleaudioError is not exported at the top level
+        _say(f"fail 0 {_one_line(error)}")
+        return 1
+    _say(f"ready {os.getpid()} {int(sys.flags.dev_mode)} {simpleaudio.__file__}")
+    for line in sys.stdin:
+        words = line.split()
+        if not words:
+            continue
+        if words[0] == "quit":
+            break
+        if words[0] != "play" or len(words) != 3:
+            _say(f"fail 0 unknown request {line.strip()!r}")
+            continue
+        seq, name = words[1], words[2]
+        sound = sounds.get(name)
+        if sound is None:
+            _say(f"fail {seq} no sound named {name!r}")
+            continue
+        before = time.monotonic()
+        try:
+            play = simpleaudio.play_buffer(sound.frames, sound.channels, sound.width, sound.rate)
+        except Exception as error:
+            _say(f"fail {seq} {_one_line(error)}")
+            continue
+        after = time.monotonic()
+        _say(f"ok {seq} {before:.6f} {after:.6f}")
+        playing = [item for item in playing if item.is_playing()]
+        playing.append(play)
+    deadline = time.monotonic() + 3.0  # let the last cue (often 'done') finish
+    while any(item.is_playing() for item in playing) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
