@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -37,6 +38,8 @@ class WorkoutScreen(AdaptiveScreen):
         Binding("minus", "adjust(-1)", "-10s", id="less", priority=True),
         Binding("m", "mute", "Mute", id="mute", priority=True),
         Binding("c", "challenge", "Challenge", id="challenge", priority=True),
+        Binding("question_mark", "app.help", "Help", id="help", priority=True),
+        Binding("q", "app.request_quit", "Quit", id="quit", priority=True),
         Binding("ctrl+z", "suspend", "Suspend", id="suspend", show=False, priority=True),
     ]
 
@@ -106,7 +109,7 @@ class WorkoutScreen(AdaptiveScreen):
             self.set_class(view.phase == phase, f"phase-{phase}")
         self.query_one("#phase", Static).update(f"{view.label}   {view.set_text}".rstrip())
         self.query_one("#title", Static).update(view.title)
-        self.query_one("#side", Static).update(view.side)
+        self.query_one("#side", Static).update(Text(f" {view.side} ", style="bold reverse"))
         self.query_one("#side").display = bool(view.side)
         self.query_one(BigTime).text = view.big
         self.query_one("#prompt", Static).update(view.prompt)

@@ -1,0 +1,88 @@
+"""The whole bundled circuit, start screen to summary, with keys and a fake clock only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hamtimer.plan import Side, StepKind, WorkMode
+from hamtimer.tui.start import StartScreen
+from hamtimer.tui.summary import SummaryScreen
+from tests.tui.conftest import Harness
+
+HOLDS = {Side.RIGHT: 45.0, Side.LEFT: 38.0}  # 16% apart: the summary must flag it
+REP_TIME = 12.5
+
+
+async def test_a_runner_does_the_whole_circuit(harness: Harness, tmp_path: Path) -> None:
+    app, plan = harness.app, harness.app.plan_for(False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, StartScreen)
+        assert "Hamstring circuit for runners" in harness.text("start-title")
+        assert "22:04" in harness.text("start-title")
+        assert "Press Enter to start" in harness.text("start-prompt")
+        await pilot.press("enter")
+        assert harness.screen.has_class("phase-get-ready")
+        assert harness.big == "0:10"
+        paused_once = False
+        for step in plan.steps:
+            assert harness.workout.snapshot().index == step.index
+            assert harness.text("title") == (step.exercise or step.title)
+            if step.kind is StepKind.WORK:
+                assert harness.screen.has_class("phase-work")
+                assert step.set_text and step.set_text in harness.text("phase")
+                assert harness.text("side") == (step.side_text or "")
+                assert harness.app.screen.query_one("#side").display == bool(step.side_text)
+            if step.mode is WorkMode.REPS:
+                assert harness.big == str(step.reps)
+                assert harness.text("prompt").endswith("Enter when done")
+                if step.direction is not None:
+                    words = step.direction.upper()
+                    symbol = "↻" if words == "CLOCKWISE" else "↺"
+                    assert f"6 × {words} {symbol}" in harness.text("prompt")
+                await harness.advance(pilot, REP_TIME)
+                await pilot.press("enter")
+            elif step.mode is WorkMode.OPEN:
+                assert step.side is not None
+                assert harness.big == "0:00"
+                await harness.advance(pilot, 30)
+                assert harness.big == "0:30", "a hold counts up"
+                await harness.advance(pilot, HOLDS[step.side] - 30)
+                await pilot.press("enter")
+            else:
+                assert step.seconds is not None
+                assert harness.big == f"0:{int(step.seconds):02d}" or step.seconds >= 60
+                if step.kind is StepKind.REST:
+                    reason = step.rest_reason.value if step.rest_reason else ""
+                    expected = (
+                        "phase-rest-sides" if reason == "between_sides" else "phase-rest-sets"
+                    )
+                    assert harness.screen.has_class(expected)
+                    assert harness.text("phase").startswith(step.headline.upper())
+                if step.kind is StepKind.REST and not paused_once:
+                    paused_once = True
+                    await harness.advance(pilot, 10)
+                    await pilot.press("space")
+                    assert harness.screen.has_class("phase-paused")
+                    assert "PAUSED" in harness.text("phase")
+                    shown = harness.big
+                    await harness.advance(pilot, 7)
+                    assert harness.big == shown, "time stands still while paused"
+                    await pilot.press("space")
+                    assert not harness.screen.has_class("phase-paused")
+                    await harness.advance(pilot, step.seconds - 10)
+                else:
+                    await harness.advance(pilot, step.seconds - 1)
+                    assert harness.big == "0:01", "every second down to the end"
+                    await harness.advance(pilot, 1)
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        summary = harness.text("summary-text")
+        assert "Workout finished!" in summary
+        assert "steps done 48 of 48" in summary and "skipped 0" in summary
+        holds = harness.text("summary-holds")
+        assert "Bird dog with wall push" in holds
+        assert "0:45" in holds and "0:38" in holds and "⚠ 16%" in holds
+    harness.app._writer.shutdown(wait=True)
+    (entry,) = harness.store.load().entries
+    assert entry.outcome == "finished" and entry.completed == 48
+    assert harness.store.load_checkpoint(harness.app.circuit_hash) is None

@@ -1,0 +1,187 @@
+"""Every key of the timer, as a runner presses it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hamtimer.tui.dialogs import ConfirmLeave, HelpScreen
+from hamtimer.tui.start import StartScreen
+from hamtimer.tui.summary import SummaryScreen
+from hamtimer.workout import WorkoutState
+from tests.tui.conftest import Harness, make_harness
+
+# Step 1 is the first set of jumps (waits for Enter); step 2 the 30 s rest between legs.
+FIRST_REPS, FIRST_REST = 1, 2
+
+
+async def into_first_rest(harness: Harness, pilot: object) -> None:
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await harness.advance(pilot, 10)  # type: ignore[arg-type]
+    await harness.advance(pilot, 5)  # type: ignore[arg-type]
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    assert harness.workout.snapshot().index == FIRST_REST
+
+
+async def test_space_pauses_and_resumes(harness: Harness) -> None:
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.press("space")
+        assert harness.workout.state is WorkoutState.PAUSED
+        await pilot.press("space")
+        assert harness.workout.state is WorkoutState.RUNNING
+
+
+async def test_enter_ends_reps(harness: Harness) -> None:
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await into_first_rest(harness, pilot)
+        assert harness.big == "0:30"
+
+
+@pytest.mark.parametrize("key", ["n", "right"])
+async def test_skip_keys(harness: Harness, key: str) -> None:
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", key)
+        assert harness.workout.snapshot().index == FIRST_REPS
+        assert harness.workout.records[0].status == "skipped"
+
+
+@pytest.mark.parametrize("key", ["p", "left"])
+async def test_back_keys(harness: Harness, key: str) -> None:
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await into_first_rest(harness, pilot)
+        await harness.advance(pilot, 0.5)
+        await pilot.press(key)
+        assert harness.workout.snapshot().index == FIRST_REPS, "just began: previous step"
+        await harness.advance(pilot, 5)
+        await pilot.press(key)
+        assert harness.workout.snapshot().index == FIRST_REPS, "has run: restart it"
+        assert harness.workout.snapshot().step_elapsed == 0
+
+
+@pytest.mark.parametrize(
+    ("key", "shown"), [("plus", "0:40"), ("equals_sign", "0:40"), ("minus", "0:20")]
+)
+async def test_adjust_keys(harness: Harness, key: str, shown: str) -> None:
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await into_first_rest(harness, pilot)
+        await pilot.press(key)
+        assert harness.big == shown
+
+
+async def test_c_toggles_challenge_for_the_steps_to_come(harness: Harness) -> None:
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "c")
+        assert harness.workout.plan.challenge
+        await pilot.press(*["n"] * 13)  # to the first bird dog
+        assert harness.text("title") == "Bird dog with wall push"
+        assert "Challenge: Lift the supporting knee" in harness.text("extra")
+        await pilot.press("c")
+        assert not harness.workout.plan.challenge
+        assert "Challenge" not in harness.text("extra")
+
+
+async def test_question_mark_opens_help_over_the_workout(harness: Harness) -> None:
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "question_mark")
+        assert isinstance(harness.app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert harness.workout.state is WorkoutState.RUNNING
+        assert harness.app.screen is harness.screen
+
+
+@pytest.mark.parametrize("key", ["q", "ctrl+c", "ctrl+q"])
+async def test_leave_keys_ask_first_and_keep_going_on_no(harness: Harness, key: str) -> None:
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await harness.advance(pilot, 3)
+        await pilot.press(key)
+        assert isinstance(harness.app.screen, ConfirmLeave)
+        assert harness.workout.state is WorkoutState.PAUSED, "paused while asking"
+        await pilot.press("n")
+        assert harness.workout.state is WorkoutState.RUNNING
+        assert harness.big == "0:07"
+
+
+@pytest.mark.parametrize("key", ["q", "ctrl+c"])
+async def test_leaving_records_the_workout_as_abandoned(harness: Harness, key: str) -> None:
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await into_first_rest(harness, pilot)
+        await pilot.press(key, "y")
+        await pilot.pause()
+        assert isinstance(harness.app.screen, SummaryScreen)
+        assert "Workout ended" in harness.text("summary-text")
+    harness.app._writer.shutdown(wait=True)
+    (entry,) = harness.store.load().entries
+    assert entry.outcome == "abandoned"
+    assert [step.status for step in entry.steps[:3]] == ["timed_out", "done", "abandoned"]
+
+
+async def test_ctrl_c_twice_leaves(harness: Harness) -> None:
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "ctrl+c", "ctrl+c")
+        await pilot.pause()
+        assert isinstance(harness.app.screen, SummaryScreen)
+
+
+async def test_save_and_leave_then_resume_at_that_step(tmp_path: Path) -> None:
+    first = make_harness(tmp_path / "data")
+    async with first.app.run_test(size=(80, 24)) as pilot:
+        await into_first_rest(first, pilot)
+        await pilot.press("q", "s")
+        await pilot.pause()
+    assert first.app.return_code == 0
+    first.app._writer.shutdown(wait=True)
+    assert first.store.load().entries == [], "saved, not ended"
+
+    second = make_harness(tmp_path / "data")
+    async with second.app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(second.app.screen, StartScreen)
+        assert "resume your unfinished workout at step 3" in second.text("start-prompt")
+        await pilot.press("r")
+        assert second.workout.snapshot().index == FIRST_REST
+        assert second.workout.records[1].status == "done"
+        assert second.big == "0:30"
+
+
+async def test_start_fresh_stores_the_old_one_as_abandoned(tmp_path: Path) -> None:
+    first = make_harness(tmp_path / "data")
+    async with first.app.run_test(size=(80, 24)) as pilot:
+        await into_first_rest(first, pilot)
+        await pilot.press("q", "s")
+    first.app._writer.shutdown(wait=True)
+    second = make_harness(tmp_path / "data")
+    async with second.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert second.workout.snapshot().index == 0
+    (old,) = second.store.load().entries
+    assert old.outcome == "abandoned"
+
+
+async def test_q_on_the_start_screen_quits_at_once(harness: Harness) -> None:
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert harness.app.return_code == 0
+    assert harness.app.workout is None
+
+
+async def test_resizing_changes_layout_never_time(harness: Harness) -> None:
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await into_first_rest(harness, pilot)
+        await harness.advance(pilot, 4)
+        assert harness.big == "0:26"
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert harness.screen.has_class("-compact")
+        assert harness.app.screen.query_one("#cue").styles.display == "none"
+        assert harness.app.screen.query_one("#big").size.height >= 4, "digits still large"
+        await pilot.resize_terminal(30, 8)
+        await harness.advance(pilot, 6)
+        assert harness.screen.has_class("-too-small")
+        assert "Make the terminal larger" in harness.text("too-small")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not harness.screen.has_class("-too-small")
+        assert harness.big == "0:20"
