@@ -42,17 +42,28 @@ from hamtimer.workout import Workout, WorkoutState
 
 
 class CuePlayer(Protocol):
-    """What the app needs of the sound layer."""
+    """What the app needs of the sound layer (`hamtimer.sound.SoundPlayer`)."""
 
-    backend_name: str
     muted: bool
+
+    @property
+    def backend_name(self) -> str:
+        """'sound: simpleaudio', 'sound: off', …"""
+        ...
+
+    def describe(self) -> str:
+        """The backend, and why better ones were passed over."""
+        ...
 
     def toggle_mute(self) -> None:
         """Mute or unmute."""
 
-    def listener(self, plan: Callable[[], Plan]) -> Callable[[Event], None]:
+    def listener(self, plan: Plan, clock: Clock | None = None) -> Callable[[Event], None]:
         """An engine listener that plays the cue of each event."""
         ...
+
+    def flush_notices(self) -> None:
+        """Deliver pending one-line notices (a backend dropped mid-workout)."""
 
     def close(self) -> None:
         """Stop and release the device."""
@@ -118,7 +129,7 @@ class HamtimerApp(App[int]):
 
     def start_notices(self) -> list[str]:
         """Lines for the start screen: sound, storage problems, anything set aside."""
-        lines = [self.status_line()]
+        lines = [self.sound.describe() if self.sound else "sound: off"]
         if self.store_problem:
             lines.append(f"⚠ {self.store_problem}")
         lines.extend(f"⚠ {notice}" for notice in self.notices)
@@ -135,14 +146,29 @@ class HamtimerApp(App[int]):
             parts.append("history not saved")
         return " · ".join(parts)
 
+    def flush_notices(self) -> None:
+        """Show notices the sound layer queued from its own thread."""
+        if self.sound is not None:
+            self.sound.flush_notices()
+
     def toggle_mute(self) -> None:
         """Mute or unmute the cues."""
         if self.sound is not None:
             self.sound.toggle_mute()
 
     def notice(self, message: str) -> None:
-        """A one-line notice from a service (e.g. the sound backend changed)."""
-        self.notify(message, timeout=6)
+        """A one-line notice from a service (e.g. the sound backend changed); any thread."""
+        try:
+            self.call_from_thread(self.notify, message, timeout=8)
+        except RuntimeError:  # already on the app's thread
+            self.notify(message, timeout=8)
+
+    def ring_bell(self) -> None:
+        """The terminal bell, drawn by Textual so it never garbles the screen; any thread."""
+        try:
+            self.call_from_thread(self.bell)
+        except RuntimeError:
+            self.bell()
 
     # ------------------------------------------------------------ the workout
 
@@ -178,7 +204,7 @@ class HamtimerApp(App[int]):
         self.resumable = None
         self.workout = workout
         if self.sound is not None:
-            workout.subscribe(self.sound.listener(lambda: workout.plan))
+            workout.subscribe(self.sound.listener(plan, self.clock))
         workout.subscribe(self._on_event)
         self.switch_screen(WorkoutScreen(workout))
 
@@ -340,9 +366,13 @@ def run_app(
 
     def notice(message: str) -> None:
         if app_ref:
-            app_ref[0].call_later(app_ref[0].notice, message)
+            app_ref[0].notice(message)
 
-    player = open_sound(sound, notice=notice)
+    def bell() -> None:
+        if app_ref:
+            app_ref[0].ring_bell()
+
+    player = open_sound(sound, notice=notice, bell=bell)
     app = HamtimerApp(
         circuit_file,
         circuit,
@@ -353,6 +383,5 @@ def run_app(
         store_problem=problem,
     )
     app_ref.append(app)
-    player.set_bell(app.bell)
     result = app.run()
     return result if isinstance(result, int) else 0

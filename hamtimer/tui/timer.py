@@ -88,6 +88,7 @@ class WorkoutScreen(AdaptiveScreen):
     def wake(self) -> None:
         """Catch the engine up with the clock, redraw, and sleep until the next change."""
         self.workout.update()
+        self.hamtimer.flush_notices()
         self.show(view_of(self.workout.snapshot()))
         if self.workout.state in (WorkoutState.FINISHED, WorkoutState.ABANDONED):
             self.hamtimer.workout_over(self.workout)
