@@ -22,6 +22,7 @@ from hamtimer.circuit import Circuit, CircuitError, json_schema, load_circuit
 from hamtimer.plan import Plan, StepKind, build_plan, format_duration
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+COMMANDS = ("run", "list", "show", "check", "schema", "history")
 
 PHASE_STYLES = {
     StepKind.WORK: "bold green",
@@ -34,8 +35,8 @@ PHASE_STYLES = {
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hamtimer",
-        description="A terminal interval timer for strength circuits. "
-        "With no command, runs the hamstring circuit.",
+        description="A terminal interval timer for strength circuits. With no command "
+        "(or just run's options, e.g. `hamtimer --speed 20`), runs the hamstring circuit.",
     )
     parser.add_argument("--version", action="version", version=f"hamtimer {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -211,11 +212,11 @@ def _history(args: argparse.Namespace, out: Console, err: Console) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script and `python -m hamtimer`."""
     out, err = Console(soft_wrap=True), Console(stderr=True, soft_wrap=True)
-    args = _parser().parse_args(argv)
-    command = args.command or "run"
-    if command == "run" and not hasattr(args, "speed"):
-        _add_run_options(run_defaults := argparse.ArgumentParser())
-        args = run_defaults.parse_args([])
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not words or words[0] not in {*COMMANDS, "-h", "--help", "--version"}:
+        words.insert(0, "run")  # `hamtimer`, `hamtimer --speed 20`, `hamtimer mine.toml`
+    args = _parser().parse_args(words)
+    command = args.command
     try:
         if command == "run":
             return _run(args, err)

@@ -125,9 +125,17 @@ def test_schema_prints_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Exercise" in schema["$defs"]
 
 
-def test_run_refuses_a_bad_speed(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "run", "--speed", "0")
+@pytest.mark.parametrize("argv", [["run", "--speed", "0"], ["--speed", "-1"]])
+def test_run_refuses_a_bad_speed(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, _, err = run(capsys, *argv)
     assert code == 2 and "--speed" in err
+
+
+def test_run_with_an_unknown_circuit_lists_the_circuits(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "nosuch", "--challenge")
+    assert code == 2 and "no circuit named 'nosuch'" in err and "hamstring" in err
 
 
 def test_python_m_from_another_folder_never_shows_a_traceback(tmp_path: Path) -> None:
