@@ -819,20 +819,22 @@ class HistoryStore:
 
 
 def filter_entries(entries: Iterable[WorkoutEntry], circuit: str | None) -> list[WorkoutEntry]:
-    """Workouts of `circuit`: matched against the file name it was picked by or its title.
+    """Workouts of `circuit`: the name or file it was picked by, or part of its title.
 
-    Case-insensitive; the title may match in part, so `--circuit hamstring` finds
-    "Hamstring circuit for runners".
+    Case-insensitive, so `--circuit hamstring`, `--circuit mine.toml` and
+    `--circuit "for runners"` all find what the runner means.
     """
     if not circuit:
         return list(entries)
     wanted = circuit.casefold()
-    return [
-        entry
-        for entry in entries
-        if wanted in entry.circuit.casefold()
-        or wanted in {entry.circuit_ref.casefold(), Path(entry.circuit_ref).stem.casefold()}
-    ]
+    return [entry for entry in entries if _matches(entry, wanted)]
+
+
+def _matches(entry: WorkoutEntry, wanted: str) -> bool:
+    ref = entry.circuit_ref.casefold()
+    return (
+        wanted in entry.circuit.casefold() or wanted == ref or Path(wanted).stem == Path(ref).stem
+    )
 
 
 def completion_text(entry: WorkoutEntry) -> str:
