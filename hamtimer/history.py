@@ -675,6 +675,21 @@ class HistoryStore:
         self.record(entry)
         return entry
 
+    def abandon_other_versions(self, circuit_ref: str, circuit_hash: str) -> list[WorkoutEntry]:
+        """Store as abandoned the checkpoints of `circuit_ref` taken from another version.
+
+        A circuit file edited after a crash has a new hash, so its old checkpoint is never
+        offered (its steps may no longer match); without this it would sit unseen for ever
+        instead of reaching the history.
+        """
+        stored = []
+        for checkpoint in self.checkpoints():
+            if checkpoint.circuit_ref == circuit_ref and checkpoint.circuit_hash != circuit_hash:
+                entry = self.abandon_checkpoint(checkpoint.circuit_hash)
+                if entry is not None:
+                    stored.append(entry)
+        return stored
+
     # ------------------------------------------------------------ reading
 
     def load(self) -> LoadResult:

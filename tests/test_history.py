@@ -456,6 +456,25 @@ def test_a_new_workout_never_overwrites_an_unresumed_one(
     assert current is not None and current.id == fresh.id
 
 
+def test_an_edited_circuits_old_checkpoint_reaches_the_history(
+    store: HistoryStore, hamstring_plan: Plan, session: Session, digest: str
+) -> None:
+    edited = circuit_hash(b"the hamstring circuit, edited after the crash")
+    old = session.model_copy(update={"circuit_hash": edited})
+    other = Session.begin(hamstring_plan, circuit_ref="other", circuit_hash=circuit_hash(b"o"))
+    for each in (old, other):
+        store.save_checkpoint(
+            checkpoint_from_records(
+                hamstring_plan, fake_records(hamstring_plan, 9), each, current_index=9
+            )
+        )
+    [entry] = store.abandon_other_versions("hamstring", digest)
+    assert (entry.id, entry.outcome, entry.completed) == (old.id, Outcome.ABANDONED, 9)
+    assert store.load_checkpoint(edited) is None
+    assert [checkpoint.id for checkpoint in store.checkpoints()] == [other.id]
+    assert store.abandon_other_versions("hamstring", digest) == []
+
+
 def test_finishing_stores_the_workout_and_drops_the_checkpoint(
     store: HistoryStore, hamstring_plan: Plan, session: Session, digest: str
 ) -> None:
