@@ -17,6 +17,7 @@ from hamtimer.sound.backends import (
     Played,
     simpleaudio_distribution,
     simpleaudio_problem,
+    simpleaudio_verdict,
 )
 from hamtimer.sound.cues import cue_for
 from hamtimer.sound.player import SoundPlayer, open_sound, sounds_dir
@@ -37,5 +38,6 @@ __all__ = [
     "silence_alsa_errors",
     "simpleaudio_distribution",
     "simpleaudio_problem",
+    "simpleaudio_verdict",
     "sounds_dir",
 ]

@@ -181,17 +181,27 @@ def simpleaudio_distribution() -> str | None:
 
 
 def simpleaudio_problem() -> str | None:
-    """Why simpleaudio must not be used here, or None when it may.
+    """Why simpleaudio must not be used here, or None when it may."""
+    return simpleaudio_verdict(
+        simpleaudio_distribution(), sys.version_info[:2], dev_mode=sys.flags.dev_mode
+    )
+
+
+def simpleaudio_verdict(
+    distribution: str | None, python: tuple[int, int], *, dev_mode: bool
+) -> str | None:
+    """The rule behind `simpleaudio_problem`, for a given distribution and Python.
 
     The upstream 1.0.4 release frees Python memory without holding the GIL in its playback
     thread: it segfaults on Python 3.12+ and aborts under `python -X dev` on 3.11. The
-    'simpleaudio-patched' distribution installs the same module with the fix.
+    'simpleaudio-patched' distribution installs the same module with the fix. An unknown
+    provider (a vendored or self-built copy) gets the benefit of the doubt: it runs in the
+    player process, so a crash costs only a fallback.
     """
-    which = simpleaudio_distribution()
-    if which is None:
+    if distribution is None:
         return f"not installed ({INSTALL_HINT})"
-    if which == _normal(UPSTREAM) and (sys.version_info >= (3, 12) or sys.flags.dev_mode):
-        where = "under python -X dev" if sys.version_info < (3, 12) else "on Python 3.12+"
+    if distribution == _normal(UPSTREAM) and (python >= (3, 12) or dev_mode):
+        where = "on Python 3.12+" if python >= (3, 12) else "under python -X dev"
         return (
             f"the upstream simpleaudio 1.0.4 crashes {where}; "
             f"pip uninstall simpleaudio && pip install {PATCHED}"

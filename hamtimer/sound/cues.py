@@ -11,7 +11,8 @@ something has a sound, and moments that ask for different things sound different
 - A rest after a set, round, exercise or block → set done: tells the end of a set apart
   from a change of leg.
 - The get-ready step at the start → rest: the timer is running, get into position.
-- REP (a paced rep is due) → the rep tick. FINISHED → done.
+- REP (a paced rep is due) → the rep tick, from rep 2 on: rep 1 is due at the very moment
+  work starts, and GO already marks that beat. FINISHED → done.
 - Everything else is silent: STEP_ENDED (the next step's start speaks for it), PAUSED,
   RESUMED and ABANDONED (the runner just pressed a key, so they are looking).
 """
@@ -33,6 +34,8 @@ _BY_EVENT = {
 
 def cue_for(event: Event, plan: Plan) -> Cue | None:
     """The cue `event` should make in `plan`, or None for silence."""
+    if event.kind is EventKind.REP and event.count == 1:
+        return None  # due with GO, which marks the first beat
     direct = _BY_EVENT.get(event.kind)
     if direct is not None:
         return direct

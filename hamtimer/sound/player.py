@@ -36,6 +36,7 @@ from hamtimer.sound.backends import (
     Backend,
     BackendFailedError,
     BackendUnavailableError,
+    BellBackend,
     OffBackend,
     Played,
     PlayedHook,
@@ -106,6 +107,9 @@ class SoundPlayer:
         self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
         self._closed = False
         self._current = self._open_from(0, self.skipped)
+        self.backend_name = f"sound: {self._current.label}"
+        """The one line for the screen: 'sound: simpleaudio', 'sound: aplay (system player)',
+        'sound: terminal bell', 'sound: off'. Follows mid-workout fallbacks."""
         self._dispatcher = threading.Thread(
             target=self._dispatch, name="hamtimer-sound", daemon=True
         )
@@ -118,11 +122,6 @@ class SoundPlayer:
         """The backend cues go to now."""
         return self._current
 
-    @property
-    def backend_name(self) -> str:
-        """The one line for the screen: 'sound: simpleaudio', 'sound: off', …"""
-        return f"sound: {self._current.label}"
-
     def describe(self) -> str:
         """`backend_name`, plus why better backends were passed over at start."""
         if not self.skipped:
@@ -130,11 +129,17 @@ class SoundPlayer:
         why = "; ".join(f"{label}: {reason}" for label, reason in self.skipped)
         return f"{self.backend_name} ({why})"
 
-    def toggle_mute(self) -> bool:
-        """Mute or unmute (the `m` key); returns True when now muted."""
+    def toggle_mute(self) -> None:
+        """Mute or unmute (the `m` key); `muted` tells which."""
         with self._lock:
             self.muted = not self.muted
-            return self.muted
+
+    def set_bell(self, bell: Callable[[], None] | None) -> None:
+        """Ring the terminal bell with `bell` from now on (Textual: `app.bell`, known only
+        once the app exists), so the bell byte never lands inside a screen update."""
+        for backend in self._chain:
+            if isinstance(backend, BellBackend):
+                backend.bell = bell
 
     # --- playing --------------------------------------------------------------------------
 
@@ -165,20 +170,25 @@ class SoundPlayer:
             self.play(cue)
 
     def listener(
-        self, plan: Plan, clock: Clock | None = None, max_late: float = 1.0
+        self,
+        plan: Plan | Callable[[], Plan],
+        clock: Clock | None = None,
+        max_late: float = 1.0,
     ) -> Callable[[Event], None]:
         """A function to `Workout.subscribe` that plays each event's cue.
 
-        With the workout's `clock`, an event more than `max_late` seconds past its due time
-        (the engine caught up after the machine slept, say) stays silent instead of
-        piling its sound onto the present.
+        `plan` may be a function returning the plan in use (the workout swaps plans when
+        challenge mode is toggled). With the workout's `clock`, an event more than `max_late`
+        seconds past its due time (the engine caught up after the machine slept, say) stays
+        silent instead of piling its sound onto the present.
         """
+        current = plan if callable(plan) else (lambda: plan)
 
         def listen(event: Event) -> None:
             if clock is not None and clock.now() - event.due > max_late:
                 self.flush_notices()
                 return
-            self.handle(event, plan)
+            self.handle(event, current())
 
         return listen
 
@@ -264,6 +274,7 @@ class SoundPlayer:
             successor = self._open_from(self._chain.index(failed) + 1, skipped)
             with self._lock:
                 self._current = successor
+                self.backend_name = f"sound: {successor.label}"
                 passed = "".join(f"; {label}: {why}" for label, why in skipped)
                 self._notices.append(
                     f"sound: {failed.label} failed ({reason}){passed}; using {successor.label}"
