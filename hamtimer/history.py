@@ -428,7 +428,7 @@ def _quarantine(path: Path, lines: Sequence[bytes]) -> Path:
     while True:
         target = _aside_path(path, "corrupt")
         try:
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
             continue
         break
@@ -572,12 +572,21 @@ class HistoryStore:
             raise HistoryError(f"cannot {action} in {where}: {reason} — {FIX_HINT}") from error
 
     @contextlib.contextmanager
-    def _lock(self) -> Iterator[None]:
-        """Keep two hamtimers from appending and repairing the history at the same time."""
+    def _lock(self, *, required: bool = True) -> Iterator[None]:
+        """Keep two hamtimers from appending and repairing the history at the same time.
+
+        Not `required` for reading: a read-only folder is read unlocked (and not repaired).
+        """
         if fcntl is None:  # pragma: no cover
             yield
             return
-        fd = os.open(self.data_dir / _LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.data_dir / _LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            if required:
+                raise
+            yield
+            return
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             yield
@@ -617,7 +626,7 @@ class HistoryStore:
 
     def _append_line(self, line: bytes) -> None:
         created = not self.history_path.exists()
-        fd = os.open(self.history_path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
+        fd = os.open(self.history_path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
         try:
             size = os.fstat(fd).st_size
             if size:
@@ -699,24 +708,10 @@ class HistoryStore:
         and the good lines rewritten atomically, so each problem is reported once.
         """
         notices: list[str] = []
-        with self._maybe_locked():
+        with self._lock(required=False):
             entries = self._load_history(notices)
             self._remove_stale_temps()
         return LoadResult(_newest_per_id(entries), self.take_notices() + notices)
-
-    @contextlib.contextmanager
-    def _maybe_locked(self) -> Iterator[None]:
-        """The lock when the folder allows it; reading a read-only folder goes unlocked."""
-        try:
-            lock = self._lock()
-            lock.__enter__()
-        except OSError:
-            yield
-            return
-        try:
-            yield
-        finally:
-            lock.__exit__(None, None, None)
 
     def _load_history(self, notices: list[str]) -> list[WorkoutEntry]:
         path = self.history_path
@@ -762,7 +757,7 @@ class HistoryStore:
 
     def _history_ids(self) -> set[uuid.UUID]:
         notices: list[str] = []
-        with self._maybe_locked():
+        with self._lock(required=False):
             entries = self._load_history(notices)
         self._notices.extend(notices)
         return {entry.id for entry in entries}
