@@ -63,7 +63,7 @@ class ConfirmLeave(ModalScreen[LeaveChoice]):
     def compose(self) -> ComposeResult:
         """The question and its answers."""
         with Vertical(id="confirm-box", classes="dialog"):
-            yield Static("[b]Leave this workout?[/b]  (the timer is paused)")
+            yield Static("[b]Leave this workout?[/b]  (the timer is paused)", id="confirm-question")
             yield Static("  y   leave: it goes into your history as abandoned")
             yield Static("  s   save it and leave: resume it next time")
             yield Static("  n   keep going")

@@ -71,9 +71,10 @@ def _big(snapshot: Snapshot, step: Step) -> str:
     if step.mode is WorkMode.OPEN:
         return count_up(snapshot.step_elapsed)
     if step.mode is WorkMode.REPS:
-        if step.tempo:
-            return f"{max(1, snapshot.reps_counted or 0)}/{step.reps}"
-        return str(step.reps)
+        count = (
+            f"{max(1, snapshot.reps_counted or 0)}/{step.reps}" if step.tempo else str(step.reps)
+        )
+        return f"{count} {SYMBOLS[step.direction]}" if step.direction else count
     return countdown(snapshot.step_remaining or 0.0)
 
 

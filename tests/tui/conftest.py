@@ -59,6 +59,19 @@ class Harness:
         await pilot.pause()
 
 
+    async def complete(self, pilot: Pilot[int], hold_seconds: dict[str, float]) -> None:
+        """Do every remaining step: wait out timed ones, 10 s per set of reps, given holds."""
+        while isinstance(self.app.screen, WorkoutScreen):
+            step = self.workout.snapshot().step
+            assert step is not None
+            if step.seconds is not None:
+                await self.advance(pilot, step.seconds)
+                continue
+            held = hold_seconds[step.side.value] if step.side and step.mode == "open" else 10.0
+            await self.advance(pilot, held)
+            await pilot.press("enter")
+
+
 def make_harness(data_dir: Path, *, circuit: str | None = None) -> Harness:
     """A fresh app for the bundled circuit (or `circuit`), history in `data_dir`."""
     found, loaded = open_circuit(circuit)

@@ -33,7 +33,8 @@ async def test_a_runner_does_the_whole_circuit(harness: Harness, tmp_path: Path)
                 assert harness.text("side") == (step.side_text or "")
                 assert harness.app.screen.query_one("#side").display == bool(step.side_text)
             if step.mode is WorkMode.REPS:
-                assert harness.big == str(step.reps)
+                symbol = {"clockwise": " ↻", "counter-clockwise": " ↺", None: ""}[step.direction]
+                assert harness.big == f"{step.reps}{symbol}"
                 assert harness.text("prompt").endswith("Enter when done")
                 if step.direction is not None:
                     words = step.direction.upper()

@@ -86,6 +86,7 @@ async def test_question_mark_opens_help_over_the_workout(harness: Harness) -> No
     async with harness.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "question_mark")
         assert isinstance(harness.app.screen, HelpScreen)
+        assert "Space        pause / resume" in harness.text("help-text")
         await pilot.press("escape")
         assert harness.workout.state is WorkoutState.RUNNING
         assert harness.app.screen is harness.screen
@@ -98,6 +99,7 @@ async def test_leave_keys_ask_first_and_keep_going_on_no(harness: Harness, key: 
         await harness.advance(pilot, 3)
         await pilot.press(key)
         assert isinstance(harness.app.screen, ConfirmLeave)
+        assert harness.text("confirm-question").startswith("Leave this workout?")
         assert harness.workout.state is WorkoutState.PAUSED, "paused while asking"
         await pilot.press("n")
         assert harness.workout.state is WorkoutState.RUNNING
