@@ -12,7 +12,8 @@ kills it and moves on. A crash in the C extension (the upstream 1.0.4 GIL bug) l
 down only this process.
 
 Protocol, one line each way (UTF-8):
-  start-up      → `ready <pid> <dev_mode 0|1> <simpleaudio module file>` or `fail 0 <reason>`
+  start-up      → after playing a short silence: `ready <pid> <dev_mode 0|1> <module file>`,
+                  or `fail 0 <reason>`
   `play <seq> <name>`  → `ok <seq> <monotonic before play_buffer> <monotonic after>`
                          or `fail <seq> <reason>`
   `quit` or end of input → waits (up to 3 s) for sounds still playing, then exits.
@@ -30,6 +31,9 @@ import time
 import wave
 from pathlib import Path
 from typing import Any
+
+PROBE_WAIT = 1.0
+"""Seconds the silent probe may take to play out before the device counts as not working."""
 
 _ERROR_HANDLER: Any = None  # keeps the ctypes callback alive as long as libasound may call it
 
@@ -105,13 +109,18 @@ def main(argv: list[str]) -> int:
         _say(f"fail 0 cannot read the cue sounds in {folder} ({_one_line(error)})")
         return 1
     playing: list[Any] = []
-    try:  # open the device once with silence: proves it works without a sound
-        playing.append(
-            simpleaudio.play_buffer(probe.frames, probe.channels, probe.width, probe.rate)
-        )
+    try:  # play silence once: proves the device opens and plays, without a sound
+        first = simpleaudio.play_buffer(probe.frames, probe.channels, probe.width, probe.rate)
     except Exception as error:  # SimpleaudioError is not exported at the top level
         _say(f"fail 0 {_one_line(error)}")
         return 1
+    deadline = time.monotonic() + PROBE_WAIT
+    while first.is_playing():
+        if time.monotonic() > deadline:
+            _say(f"fail 0 the device opened but did not play {PROBE_WAIT:g} s of silence")
+            first.stop()
+            return 1
+        time.sleep(0.005)
     _say(f"ready {os.getpid()} {int(sys.flags.dev_mode)} {simpleaudio.__file__}")
     for line in sys.stdin:
         words = line.split()

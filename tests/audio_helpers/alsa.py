@@ -5,6 +5,9 @@ Standalone matters: a file that includes the system `alsa.conf` and then overrid
 `pcm.!default` loses, because `alsa.conf` loads `/etc/asound.conf` and `~/.asoundrc` after it,
 so a developer's own sound setup would win.
 
+Test modules import the fixtures `capture_fixture` and `no_device_fixture` and ask for them
+as `capture` and `no_device`.
+
 The capture device is ALSA's `file` plugin with a `null` slave: everything played is written
 to a WAV file (one per opened stream; `truncate false` numbers the next ones `NAME.0001`,
 `NAME.0002`, … instead of overwriting) and consumed at once, with no clock. It proves what was
@@ -130,8 +133,8 @@ def capture_config(truncate: bool = False) -> str:
     return CAPTURE_CONFIG.replace("{truncate}", "true" if truncate else "false")
 
 
-@pytest.fixture
-def capture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Capture:
+@pytest.fixture(name="capture")
+def capture_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Capture:
     """Point ALSA's default device at a WAV capture in `tmp_path` for this test."""
     config = tmp_path / "asound.conf"
     config.write_text(capture_config())
@@ -145,8 +148,8 @@ def capture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Capture:
     return Capture(base, config, monkeypatch)
 
 
-@pytest.fixture
-def no_device(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+@pytest.fixture(name="no_device")
+def no_device_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point ALSA at a configuration whose default device cannot open."""
     config = tmp_path / "no-device.conf"
     config.write_text(NO_DEVICE_CONFIG)
