@@ -1,0 +1,202 @@
+"""The real `hamtimer` command in a real terminal (tmux): kills, hang-ups and resuming.
+
+These need tmux. Where CI runs (env CI set) a missing tmux fails the test instead of
+skipping it, so CI can never pass without running them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from hamtimer.history import HistoryStore, circuit_hash
+from hamtimer.library import bundled_dir
+
+if shutil.which("tmux") is None:
+    if os.environ.get("CI"):
+        pytest.fail("tmux is required in CI for the terminal tests", pytrace=False)
+    pytest.skip("tmux is not installed", allow_module_level=True)
+
+HAMTIMER = [sys.executable, "-m", "hamtimer"]
+
+
+class Terminal:
+    """One tmux session running hamtimer at 80×24."""
+
+    def __init__(self, data: Path, config: Path) -> None:
+        self.name = f"hamtimer-test-{uuid.uuid4().hex[:8]}"
+        self.data, self.config = data, config
+        self.exit_file = data.parent / f"{self.name}.exit"
+
+    def start(self) -> None:
+        command = " ".join(
+            [
+                f"TERM=xterm-256color HAMTIMER_CONFIG_DIR={self.config}",
+                *HAMTIMER,
+                f"--sound off --data-dir {self.data};",
+                f"echo $? > {self.exit_file}; sleep 60",
+            ]
+        )
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", command],
+            check=True,
+        )
+
+    def screen(self) -> str:
+        done = subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+        )
+        return done.stdout
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared; screen:\n{self.screen()}")
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
+            time.sleep(0.15)
+
+    def app_pid(self) -> int:
+        shell = subprocess.run(
+            ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()[0]
+        children = subprocess.run(
+            ["pgrep", "-P", shell], capture_output=True, text=True, check=False
+        ).stdout.split()
+        for pid in [shell, *children]:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            if b"hamtimer" in cmdline and b"sleep" not in cmdline:
+                return int(pid)
+        raise AssertionError("hamtimer process not found")
+
+    def exit_code(self, timeout: float = 10.0) -> int:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.exit_file.exists() and self.exit_file.read_text().strip():
+                return int(self.exit_file.read_text())
+            time.sleep(0.05)
+        raise AssertionError(f"hamtimer did not exit; screen:\n{self.screen()}")
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
+@pytest.fixture
+def folders(tmp_path: Path) -> tuple[Path, Path]:
+    return tmp_path / "data", tmp_path / "config"
+
+
+@pytest.fixture
+def terminal(folders: tuple[Path, Path]) -> Iterator[Terminal]:
+    term = Terminal(*folders)
+    yield term
+    term.close()
+
+
+def checkpoint_index(data: Path) -> int | None:
+    store = HistoryStore(data)
+    checkpoint = store.load_checkpoint(circuit_hash(bundled_dir("circuits") / "hamstring.toml"))
+    return None if checkpoint is None else checkpoint.current_index
+
+
+def into_the_first_rest(terminal: Terminal) -> None:
+    terminal.start()
+    terminal.wait_for("Press Enter to start")
+    terminal.keys("Enter")
+    terminal.wait_for("GET READY")
+    terminal.keys("n")
+    terminal.wait_for("5 reps — Enter when done")
+    time.sleep(0.5)  # a done within 0.3 s of a step's start is taken for a double tap
+    terminal.keys("Enter")
+    terminal.wait_for("REST BETWEEN SIDES")
+
+
+def test_killed_mid_workout_then_offered_to_resume_at_that_step(
+    terminal: Terminal, folders: tuple[Path, Path]
+) -> None:
+    into_the_first_rest(terminal)
+    deadline = time.monotonic() + 5
+    while checkpoint_index(folders[0]) != 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.kill(terminal.app_pid(), signal.SIGKILL)
+    assert terminal.exit_code() == 128 + signal.SIGKILL
+    terminal.close()
+
+    again = Terminal(*folders)
+    try:
+        again.start()
+        again.wait_for("resume your unfinished workout at step 3")
+        again.keys("r")
+        screen = again.wait_for("REST BETWEEN SIDES")
+        assert "Next: Split stance jump — LEFT leg forward" in screen
+    finally:
+        again.close()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_terminate_or_hang_up_saves_and_exits_cleanly(
+    terminal: Terminal, folders: tuple[Path, Path], signum: int
+) -> None:
+    into_the_first_rest(terminal)
+    os.kill(terminal.app_pid(), signum)
+    assert terminal.exit_code() == 0
+    assert checkpoint_index(folders[0]) == 2, "kept for resuming"
+    assert "REST BETWEEN SIDES" not in terminal.screen(), "the terminal is given back"
+
+
+def test_ctrl_z_suspends_paused_and_stays_paused_after_fg(folders: tuple[Path, Path]) -> None:
+    data, config = folders
+    term = Terminal(data, config)
+    subprocess.run(
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            term.name,
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "env TERM=xterm-256color PS1='$ ' bash --norc --noprofile -i",
+        ],
+        check=True,
+    )
+    try:
+        term.wait_for("$")
+        command = " ".join(
+            [f"HAMTIMER_CONFIG_DIR={config}", *HAMTIMER, f"--sound off --data-dir {data}"]
+        )
+        subprocess.run(["tmux", "send-keys", "-t", term.name, command, "Enter"], check=True)
+        term.wait_for("Press Enter to start")
+        term.keys("Enter")
+        term.wait_for("GET READY")
+        term.keys("C-z")
+        term.wait_for("Stopped")
+        assert checkpoint_index(data) == 0, "saved before stopping"
+        time.sleep(1.5)
+        term.keys("fg", "Enter")
+        screen = term.wait_for("PAUSED")
+        assert "· 0:00 done" in screen, "no workout time passed while suspended"
+        term.keys("space")
+        term.wait_for("GET READY")
+    finally:
+        term.close()
