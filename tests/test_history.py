@@ -49,10 +49,10 @@ def store(tmp_path: Path) -> HistoryStore:
     return HistoryStore(tmp_path / "data")
 
 
-def finished(plan: Plan, session: Session, **kwargs: float) -> WorkoutEntry:
+def finished(plan: Plan, session: Session) -> WorkoutEntry:
     return entry_from_records(
         plan,
-        fake_records(plan, len(plan), **kwargs),
+        fake_records(plan, len(plan)),
         session,
         outcome=Outcome.FINISHED,
         ended_at=session.started_at + timedelta(minutes=25),
