@@ -910,6 +910,7 @@ def render_history(
 ) -> None:
     """Print past workouts: a Rich table, or JSON for scripts (`as_json`)."""
     from rich.table import Table  # Rich loads only when history is shown
+    from rich.text import Text
 
     chosen = filter_entries(entries, circuit)
     if as_json:
@@ -917,7 +918,7 @@ def render_history(
         return
     if not chosen:
         which = f" of '{circuit}'" if circuit else ""
-        console.print(f"No workouts{which} yet.")
+        console.print(f"No workouts{which} yet.", markup=False, highlight=False)
         return
     table = Table(title="Workouts")
     for column in ("date", "circuit", "duration", "completion", "holds (right · left)"):
@@ -925,14 +926,14 @@ def render_history(
     for entry in chosen:
         name = entry.circuit + (" (challenge)" if entry.challenge else "")
         style = "yellow" if entry.outcome is Outcome.ABANDONED else None
-        table.add_row(
+        cells = (
             _local(entry.started_at),
             name,
             format_duration(entry.active_seconds),
             completion_text(entry),
             holds_text(entry),
-            style=style,
         )
+        table.add_row(*(Text(cell) for cell in cells), style=style)  # names are not markup
     table.caption = "Holds: best to-fatigue hold per side; ⚠ marks sides more than 15% apart."
     console.print(table)
 

@@ -126,6 +126,12 @@ def test_challenge_workouts_are_marked(hamstring_plan: Plan) -> None:
     assert "(challenge)" not in rendered([make(hamstring_plan)])
 
 
+def test_names_are_shown_as_written_not_as_markup(hamstring_plan: Plan) -> None:
+    entry = make(hamstring_plan).model_copy(update={"circuit": "Legs [hard] [/x]"})
+    assert "Legs [hard] [/x]" in rendered([entry])
+    assert "No workouts of '[/b]' yet" in rendered([entry], circuit="[/b]")
+
+
 def test_no_workouts_says_so(hamstring_plan: Plan) -> None:
     assert "No workouts yet" in rendered([])
     assert "No workouts of 'pushups' yet" in rendered([make(hamstring_plan)], circuit="pushups")
