@@ -58,7 +58,6 @@ class Harness:
         self.screen.wake()
         await pilot.pause()
 
-
     async def complete(self, pilot: Pilot[int], hold_seconds: dict[str, float]) -> None:
         """Do every remaining step: wait out timed ones, 10 s per set of reps, given holds."""
         while isinstance(self.app.screen, WorkoutScreen):
