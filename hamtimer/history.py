@@ -42,6 +42,7 @@ import json
 import os
 import re
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -538,6 +539,7 @@ class HistoryStore:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self._notices: list[str] = []
+        self._notices_lock = threading.Lock()
         self._checkpoint_ids: dict[str, uuid.UUID] = {}
 
     @property
@@ -553,8 +555,14 @@ class HistoryStore:
 
     def take_notices(self) -> list[str]:
         """Messages about data set aside since the last call (each is given once)."""
-        notices, self._notices = self._notices, []
+        with self._notices_lock:
+            notices, self._notices = self._notices, []
         return notices
+
+    def _tell(self, *notices: str) -> None:
+        """Queue notices for `take_notices`; safe from the app's writer thread."""
+        with self._notices_lock:
+            self._notices.extend(notices)
 
     # ------------------------------------------------------------ writing
 
@@ -607,7 +615,7 @@ class HistoryStore:
         """A folder where a data file belongs: move it aside (kept) and say so."""
         if path.is_dir() and not path.is_symlink():
             target = _move_aside(path, "not-a-file")
-            self._notices.append(
+            self._tell(
                 f"{path.name}: was a folder, not a file; moved it with its contents to {target}"
             )
 
@@ -759,7 +767,7 @@ class HistoryStore:
         notices: list[str] = []
         with self._lock(required=False):
             entries = self._load_history(notices)
-        self._notices.extend(notices)
+        self._tell(*notices)
         return {entry.id for entry in entries}
 
     def _read_checkpoint_id(self, path: Path) -> uuid.UUID | None:
@@ -795,13 +803,13 @@ class HistoryStore:
         except FileNotFoundError:
             return None
         except OSError as error:
-            self._notices.append(f"{path}: cannot be read ({_reason(error)}); cannot resume")
+            self._tell(f"{path}: cannot be read ({_reason(error)}); cannot resume")
             return None
         try:
             return Checkpoint.model_validate_json(raw)
         except (ValidationError, ValueError):
             if _is_newer(raw):
-                self._notices.append(f"{path.name}: saved by a newer hamtimer; left as it is")
+                self._tell(f"{path.name}: saved by a newer hamtimer; left as it is")
             else:
                 self._set_aside(path, "unreadable")
             return None
@@ -810,9 +818,9 @@ class HistoryStore:
         try:
             target = _move_aside(path, "corrupt")
         except OSError as error:
-            self._notices.append(f"{path}: {why}; cannot set it aside ({_reason(error)})")
+            self._tell(f"{path}: {why}; cannot set it aside ({_reason(error)})")
             return
-        self._notices.append(f"{path.name}: {why}; kept in {target}")
+        self._tell(f"{path.name}: {why}; kept in {target}")
 
     def checkpoints(self) -> list[Checkpoint]:
         """Every valid checkpoint, of any circuit: workouts that were never ended."""
