@@ -408,16 +408,18 @@ class Workout:
 
     def _do_resume(self, now: float) -> None:
         assert self._visit is not None and self._pause_began is not None
-        held = now - self._pause_began
-        visit = self._visit
+        self._shift(self._visit, now - self._pause_began)
+        self._pause_began = None
+        self.state = WorkoutState.RUNNING
+        self._emit(EventKind.RESUMED, now)
+
+    def _shift(self, visit: _Visit, held: float) -> None:
+        """Take `held` paused seconds out of the visit: its origin and deadline move on."""
         visit.paused += held
         visit.origin += held
         if visit.deadline is not None:
             visit.deadline += held
         self._paused_total += held
-        self._pause_began = None
-        self.state = WorkoutState.RUNNING
-        self._emit(EventKind.RESUMED, now)
 
     def _do_back(self, now: float) -> None:
         assert self._visit is not None
@@ -524,13 +526,15 @@ class Workout:
         visit, step = self._visit, self._current_step()
         assert visit is not None
         self._sync(at)
+        elapsed, _ = self._step_times(visit, self._effective(at))
         record = self.records[visit.index]
         record.status, record.ended = status, at
-        held = status is StepStatus.DONE and step.mode is WorkMode.OPEN
-        record.held_seconds = self._step_times(visit, self._effective(at))[0] if held else None
+        record.held_seconds = (
+            elapsed if status is StepStatus.DONE and step.mode is WorkMode.OPEN else None
+        )
         record.reps_counted = visit.next_rep - 1 if is_paced(step) else None
-        if self._pause_began is not None:
-            self._paused_total += at - self._pause_began
+        if self._pause_began is not None:  # the pause goes on into the next step, if any
+            self._shift(visit, at - self._pause_began)
             self._pause_began = at
         self._emit(EventKind.STEP_ENDED, at, status=status)
 

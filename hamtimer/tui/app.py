@@ -159,9 +159,9 @@ class HamtimerApp(App[int]):
     def notice(self, message: str) -> None:
         """A one-line notice from a service (e.g. the sound backend changed); any thread."""
         try:
-            self.call_from_thread(self.notify, message, timeout=8)
+            self.call_from_thread(self.notify, message, timeout=8, markup=False)
         except RuntimeError:  # already on the app's thread
-            self.notify(message, timeout=8)
+            self.notify(message, timeout=8, markup=False)
 
     def ring_bell(self) -> None:
         """The terminal bell, drawn by Textual so it never garbles the screen; any thread."""
@@ -175,6 +175,8 @@ class HamtimerApp(App[int]):
     def _find_checkpoint(self) -> Checkpoint | None:
         if self.store is None:
             return None
+        with contextlib.suppress(HistoryError):  # an edited circuit's old checkpoint → history
+            self.store.abandon_other_versions(self.circuit_file.name, self.circuit_hash)
         checkpoint = self.store.load_checkpoint(self.circuit_hash)
         self.notices.extend(self.store.take_notices())
         return checkpoint
@@ -238,7 +240,9 @@ class HamtimerApp(App[int]):
         try:
             write(*args)
         except HistoryError as error:
-            self.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            self.call_from_thread(
+                self.notify, str(error), severity="error", timeout=10, markup=False
+            )
 
     def _record(self, workout: Workout, outcome: Outcome) -> None:
         """Store an ended workout in the history (and drop its checkpoint)."""

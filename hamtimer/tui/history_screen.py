@@ -31,7 +31,7 @@ def recent_table(entries: list[WorkoutEntry]) -> Table:
             steps = f"abandoned {steps}"
         table.add_row(
             entry.started_at.astimezone().strftime("%a %d %b %H:%M"),
-            entry.circuit,
+            Text(entry.circuit),
             format_duration(entry.active_seconds),
             steps,
         )
@@ -41,7 +41,7 @@ def recent_table(entries: list[WorkoutEntry]) -> Table:
 def trend_caption(exercise: str, points: list[TrendPoint]) -> Text:
     """The exercise's latest holds per side, flagged when the sides differ by over 15%."""
     last = points[-1]
-    text = Text(f"{exercise} — {len(points)} workout(s); latest: ", style="bold")
+    text = Text(f"{exercise} — {len(points)} workout(s); latest: ", style="bold")  # no markup
     right = format_duration(last.right) if last.right is not None else "—"
     left = format_duration(last.left) if last.left is not None else "—"
     text.append(f"R {right} · L {left}")
@@ -68,7 +68,7 @@ class HistoryScreen(Screen[None]):
         entries, notices = self._load()
         with VerticalScroll(id="history"):
             for notice in notices:
-                yield Static(Text(f"⚠ {notice}", style="yellow"))
+                yield Static(Text(f"⚠ {notice}", style="yellow"))  # paths may hold "["
             if not entries:
                 yield Static("No workouts yet: your holds will be charted here.")
             for exercise, points in hold_trend(entries).items():

@@ -43,7 +43,7 @@ def holds_table(entry: WorkoutEntry) -> Table | None:
         shown = "—" if difference is None else f"{difference:.0%}"
         if item.uneven:
             shown = f"⚠ {shown}"
-        table.add_row(item.exercise, right, left, shown)
+        table.add_row(Text(item.exercise), right, left, shown)
     return table
 
 

@@ -60,17 +60,17 @@ class WorkoutScreen(AdaptiveScreen):
         """The layout; sizes and colours are in app.tcss."""
         yield TooSmall()
         with Vertical(id="workout"):
-            yield Static(id="phase")
-            yield Static(id="title")
-            yield Static(id="side")
+            yield Static(id="phase", markup=False)
+            yield Static(id="title", markup=False)
+            yield Static(id="side", markup=False)
             yield BigTime(id="big")
-            yield Static(id="prompt")
-            yield Static(id="cue")
-            yield Static(id="extra")
-            yield Static(id="next")
+            yield Static(id="prompt", markup=False)
+            yield Static(id="cue", markup=False)
+            yield Static(id="extra", markup=False)
+            yield Static(id="next", markup=False)
             yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="progress")
-            yield Static(id="times")
-            yield Static(id="status")
+            yield Static(id="times", markup=False)
+            yield Static(id="status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

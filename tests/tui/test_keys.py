@@ -187,3 +187,39 @@ async def test_resizing_changes_layout_never_time(harness: Harness) -> None:
         await pilot.pause()
         assert not harness.screen.has_class("-too-small")
         assert harness.big == "0:20"
+
+
+async def test_circuit_text_that_looks_like_markup_is_shown_as_written(tmp_path: Path) -> None:
+    circuit = tmp_path / "odd.toml"
+    circuit.write_text(
+        """
+name = "Odd [/x] names [b]"
+[[blocks]]
+name = "[red]Block"
+sets = 1
+[[blocks.exercises]]
+name = "Plank [/]"
+kind = "isometric"
+to_fatigue = true
+cue = "Squeeze [hard] and breathe [/breathe]"
+challenge = "[link=x]Lift a leg"
+""",
+        encoding="utf-8",
+    )
+    harness = make_harness(tmp_path / "data", circuit=str(circuit))
+    harness.app.challenge = True
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        assert "Odd [/x] names [b]" in harness.text("start-title")
+        await pilot.press("enter")
+        await harness.advance(pilot, 10)
+        assert harness.text("title") == "Plank [/]"
+        assert harness.text("cue") == "Squeeze [hard] and breathe [/breathe]"
+        assert harness.text("extra") == "Challenge: [link=x]Lift a leg"
+        await harness.advance(pilot, 20)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(harness.app.screen, SummaryScreen)
+        assert "Plank [/]" in harness.text("summary-holds")
+        await pilot.press("h")
+        await pilot.pause()
+        assert "Plank [/]" in str(harness.app.screen.query(".trend-caption").first().render())
