@@ -1,0 +1,64 @@
+"""The history screen, opened from the start screen with `h`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from textual.widgets import Sparkline, Static
+
+from hamtimer.history import Outcome, Session, entry_from_records
+from hamtimer.tui.history_screen import HistoryScreen
+from hamtimer.tui.start import StartScreen
+from tests.history_fakes import fake_records
+from tests.tui.conftest import make_harness
+
+
+def rendered(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def test_holds_are_charted_per_side_and_uneven_sides_flagged(tmp_path: Path) -> None:
+    harness = make_harness(tmp_path / "data")
+    plan = harness.app.plan_for(False)
+    start = datetime(2026, 11, 1, 7, 0, tzinfo=UTC)
+    holds = [(40, 38), (44, 41), (50, 40)]  # the last one: 20% apart
+    for day, (right, left) in enumerate(holds):
+        session = Session.begin(
+            plan,
+            circuit_ref="hamstring",
+            circuit_hash=harness.app.circuit_hash,
+            now=start + timedelta(days=day),
+        )
+        records = fake_records(plan, len(plan), right=right, left=left)
+        harness.store.append(
+            entry_from_records(
+                plan,
+                records,
+                session,
+                outcome=Outcome.FINISHED,
+                ended_at=start + timedelta(days=day, minutes=25),
+            )
+        )
+    async with harness.app.run_test(size=(80, 30)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        screen = harness.app.screen
+        assert isinstance(screen, HistoryScreen)
+        caption = rendered(screen.query(".trend-caption").first(Static))
+        assert "Bird dog with wall push — 3 workout(s)" in caption
+        assert "R 0:50 · L 0:40" in caption and "20%" in caption and "⚠ sides uneven" in caption
+        right, left = list(screen.query(Sparkline))
+        assert list(right.data or []) == [40, 44, 50]
+        assert list(left.data or []) == [38, 41, 40]
+        await pilot.press("escape")
+        assert isinstance(harness.app.screen, StartScreen)
+
+
+async def test_an_empty_history_says_so(tmp_path: Path) -> None:
+    harness = make_harness(tmp_path / "data")
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        texts = [rendered(widget) for widget in harness.app.screen.query(Static)]
+        assert any("No workouts yet" in text for text in texts)
