@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.screen import Screen
 
 from hamtimer.tui.widgets import TooSmall, size_class
+
+if TYPE_CHECKING:
+    from hamtimer.tui.app import HamtimerApp
 
 
 class AdaptiveScreen(Screen[Any]):
@@ -17,6 +20,14 @@ class AdaptiveScreen(Screen[Any]):
     else, below the smallest usable size. Nothing but layout changes on resize: the
     workout's time lives in the engine, so a resize can never lose or skip time.
     """
+
+    @property
+    def hamtimer(self) -> HamtimerApp:
+        """The app, typed: its circuit, plans and services (sound, storage, clock speed)."""
+        from hamtimer.tui.app import HamtimerApp
+
+        assert isinstance(self.app, HamtimerApp)
+        return self.app
 
     def on_mount(self) -> None:
         """Lay out for the size we start at."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,9 +13,6 @@ from textual.widgets import Footer, Static
 from hamtimer.plan import format_duration
 from hamtimer.tui.base import AdaptiveScreen
 from hamtimer.tui.widgets import TooSmall
-
-if TYPE_CHECKING:
-    from hamtimer.tui.app import HamtimerApp
 
 
 class StartScreen(AdaptiveScreen):
@@ -29,14 +26,6 @@ class StartScreen(AdaptiveScreen):
         Binding("question_mark", "app.help", "Help", id="help", priority=True),
         Binding("q", "app.quit", "Quit", id="quit", priority=True),
     ]
-
-    @property
-    def hamtimer(self) -> HamtimerApp:
-        """The app, with its circuit, plans and services."""
-        from hamtimer.tui.app import HamtimerApp
-
-        assert isinstance(self.app, HamtimerApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         """Header, the circuit's outline, the notices, the prompt."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,9 +15,6 @@ from hamtimer.tui.base import AdaptiveScreen
 from hamtimer.tui.view import View, view_of
 from hamtimer.tui.widgets import BigTime, TooSmall
 from hamtimer.workout import Workout, WorkoutState
-
-if TYPE_CHECKING:
-    from hamtimer.tui.app import HamtimerApp
 
 PHASES = ("work", "rest-sides", "rest-sets", "get-ready", "switch", "paused", "finished")
 
@@ -47,14 +44,6 @@ class WorkoutScreen(AdaptiveScreen):
         super().__init__()
         self.workout = workout
         self._timer: Timer | None = None
-
-    @property
-    def hamtimer(self) -> HamtimerApp:
-        """The app, with its services (sound, storage, clock speed)."""
-        from hamtimer.tui.app import HamtimerApp
-
-        assert isinstance(self.app, HamtimerApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         """The layout; sizes and colours are in app.tcss."""
