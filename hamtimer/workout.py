@@ -267,18 +267,18 @@ class Workout:
         return min(moments)
 
     def _display_change(self, visit: _Visit, now: float) -> float:
-        """The next reading at which the step's shown whole seconds change."""
+        """The next reading at which the step's shown whole seconds change.
+
+        A countdown shows ceil(remaining), which changes at deadline - k; a count-up shows
+        floor(elapsed), which changes at origin + k.
+        """
         if visit.deadline is None:
             return self._whole_second_after(visit.origin, now)
-        left = visit.deadline - now
-        if left <= 0:
-            return visit.deadline
-        whole = math.ceil(left) - 1
-        moment = visit.deadline - whole
-        return moment if moment > now else visit.deadline - (whole - 1)
+        return visit.deadline - max(math.ceil(visit.deadline - now) - 1, 0)
 
     @staticmethod
     def _whole_second_after(origin: float, now: float) -> float:
+        """origin + k for the next whole k; one more when origin + k rounded onto `now`."""
         moment = origin + math.floor(now - origin) + 1
         return moment if moment > now else moment + 1
 

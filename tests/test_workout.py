@@ -604,6 +604,7 @@ def test_snapshot_before_start_describes_the_first_step() -> None:
 def test_snapshot_estimates_the_rest_of_the_workout(tiny: Rig) -> None:
     tiny.at(55.0 + 6.0)  # 6 s into the squat (estimate 30)
     snap = tiny.snap()
+    assert snap.reps_counted is None  # unpaced reps are the runner's to count
     assert snap.workout_remaining == 24.0 + 30.0 + 40.0
     assert snap.fraction == pytest.approx(61.0 / 155.0, abs=1e-12)
     tiny.at(55.0 + 40.0)  # longer than estimated: never below zero
@@ -633,6 +634,19 @@ def test_next_change_walks_whole_seconds_of_step_and_workout(tiny: Rig) -> None:
         tiny.at(moment - T0)
     assert moments == [68.0, 68.5, 69.0, 69.5]
     assert tiny.snap().step_remaining == 28.0
+
+
+def test_next_change_never_stalls_where_a_reading_loses_precision() -> None:
+    """2047.7 + 1 rounds down onto a reading whose elapsed time is just under 1 s."""
+    clock = FakeClock(2047.7)
+    workout = Workout(plan_of(TINY), clock)
+    workout.start()
+    for _ in range(12):
+        moment = workout.next_change()
+        assert moment is not None and moment > clock.now()
+        clock.set(moment)
+        workout.update()
+    assert workout.index == 1 and workout.records[0].ended == 2047.7 + 5
 
 
 def test_next_change_is_none_unless_running(tiny: Rig) -> None:
@@ -755,22 +769,27 @@ def test_a_listener_that_raises_does_not_stop_the_others() -> None:
 
 
 def test_a_listener_may_give_commands() -> None:
-    """Events go out after the state is consistent, so a listener can pause on GO."""
-    rig = Rig(plan_of(TINY))
+    """Events go out after the state is consistent, and in order: a listener that pauses on
+    GO does not make later listeners hear PAUSED before GO."""
+    clock = FakeClock(T0)
+    workout = Workout(plan_of(TINY), clock)
+    heard: list[Event] = []
 
     def pause_on_go(event: Event) -> None:
         if event.kind is E.GO:
-            rig.workout.pause()
+            workout.pause()
 
-    rig.workout.subscribe(pause_on_go)
-    rig.workout.start()
-    rig.at(9.0)
-    assert rig.seen()[-3:] == [
-        (E.STEP_STARTED, 5.0, 1, None),
-        (E.GO, 5.0, 1, None),
-        (E.PAUSED, 9.0, 1, None),  # the listener acts in the present, when it heard GO
+    workout.subscribe(pause_on_go)
+    workout.subscribe(heard.append)
+    workout.start()
+    clock.set(T0 + 9.0)
+    workout.update()
+    assert [(e.kind, e.due - T0, e.step_index) for e in heard[-3:]] == [
+        (E.STEP_STARTED, 5.0, 1),
+        (E.GO, 5.0, 1),
+        (E.PAUSED, 9.0, 1),  # the listener acts in the present, when it heard GO
     ]
-    assert rig.workout.state is WorkoutState.PAUSED
+    assert workout.state is WorkoutState.PAUSED
 
 
 def test_replace_plan_swaps_texts_and_refuses_another_structure(tiny: Rig) -> None:
