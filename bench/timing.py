@@ -51,10 +51,8 @@ def make_step(index: int, kind: str, seconds: float) -> Step:
     if kind == "paced":
         reps, tempo = 4, seconds / 4
         common["estimate"] = reps * tempo  # the engine's deadline, so the planned end is exact
-        return Step(
-            kind=StepKind.WORK, mode=WorkMode.REPS, reps=reps, tempo=tempo, seconds=reps * tempo,
-            **common,
-        )  # fmt: skip
+        paced = {"mode": WorkMode.REPS, "reps": reps, "tempo": tempo, "seconds": reps * tempo}
+        return Step(kind=StepKind.WORK, **paced, **common)
     if kind == "reps":
         return Step(kind=StepKind.WORK, mode=WorkMode.REPS, reps=5, **common)
     return Step(kind=StepKind.WORK, mode=WorkMode.OPEN, **common)

@@ -73,10 +73,12 @@ _ACTIVE = (WorkoutState.RUNNING, WorkoutState.PAUSED)
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """Everything a renderer shows, computed at one clock reading so the parts agree.
+    """Everything a renderer shows, computed at one clock reading (`now`) so the parts agree.
 
     Frozen so that a screen can keep the previous one and compare, and so that nothing it
-    does can disturb the engine.
+    does can disturb the engine. Times are active seconds (pauses excluded). `step_remaining`
+    is None for steps that wait for done, which count up instead; `workout_remaining` and
+    `fraction` use the plan's estimates for what is still ahead, so they are a forecast.
     """
 
     state: WorkoutState
@@ -145,7 +147,17 @@ class Workout:
     """A plan being run against a clock: commands in, snapshots and events out.
 
     Pure domain code (no terminal, no sound, no files) so that every behaviour can be tested
-    exactly with a `FakeClock`.
+    exactly with a `FakeClock`. Public attributes, for reading only:
+
+    - `records`: one `StepRecord` per plan step, index-aligned, kept up to date as time
+      passes (the history saves them; a checkpoint can be written at any moment).
+    - `state`, `plan`, `clock`; `started_at` and `ended_at` (clock readings, None until then).
+    - `updated_at`: the reading everything has been processed up to (the last command or
+      `update()`); the live record is exact as of this reading.
+    - `listener_errors`: how many times a listener raised; the engine went on regardless.
+
+    `start_index` and `prior` resume an interrupted workout: steps before `start_index` keep
+    their `prior` records (copied) or are NOT_REACHED; the step at `start_index` starts afresh.
     """
 
     def __init__(
@@ -205,7 +217,11 @@ class Workout:
         return self.state is WorkoutState.PAUSED
 
     def subscribe(self, listener: Listener) -> None:
-        """Add a listener; the screen, the sounds and the history all hear the same events."""
+        """Add a listener; the screen, the sounds and the history all hear the same events.
+
+        A STEP_ENDED event carries no durations itself: `records[event.step_index]` holds
+        them, already final when the event is delivered.
+        """
         self._listeners.append(listener)
 
     def snapshot(self) -> Snapshot:
