@@ -78,6 +78,7 @@ class HamtimerApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "hamtimer"
+    ENABLE_COMMAND_PALETTE = False  # every action has its own key; the footer needs the room
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q,ctrl+c", "request_quit", "Quit", show=False, priority=True),
     ]

@@ -27,14 +27,14 @@ class WorkoutScreen(AdaptiveScreen):
     """The timer. Keys map to engine commands; the engine says when to wake next."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_pause", "Pause", id="pause", priority=True),
+        Binding("space", "toggle_pause", "Pause", id="pause", priority=True, key_display="␣"),
         Binding("enter", "done", "Done", id="done", priority=True),
-        Binding("n,right", "skip", "Skip", id="skip", priority=True, key_display="n →"),
-        Binding("p,left", "back", "Back", id="back", priority=True, key_display="p ←"),
-        Binding("plus,equals_sign", "adjust(1)", "+10s", id="more", priority=True),
-        Binding("minus", "adjust(-1)", "-10s", id="less", priority=True),
+        Binding("n,right", "skip", "Skip", id="skip", priority=True, key_display="n"),
+        Binding("p,left", "back", "Back", id="back", priority=True, key_display="p"),
+        Binding("plus,equals_sign", "adjust(1)", "10s", id="more", priority=True, key_display="+"),
+        Binding("minus", "adjust(-1)", "10s", id="less", priority=True, key_display="-"),
         Binding("m", "mute", "Mute", id="mute", priority=True),
-        Binding("c", "challenge", "Challenge", id="challenge", priority=True),
+        Binding("c", "challenge", "Hard", id="challenge", priority=True),
         Binding("question_mark", "app.help", "Help", id="help", priority=True),
         Binding("q", "app.request_quit", "Quit", id="quit", priority=True),
         Binding("ctrl+z", "suspend", "Suspend", id="suspend", show=False, priority=True),
