@@ -410,6 +410,22 @@ def test_skip_on_the_last_step_finishes_and_skip_past_the_end_does_nothing(tiny:
     )
 
 
+def test_skip_at_the_instant_a_step_ends_acts_on_the_step_that_just_began(tiny: Rig) -> None:
+    """Commands act on the true present: at 25.0 the plank is over and the rest has begun."""
+    tiny.clock.set(T0 + 25.0)
+    tiny.workout.skip()
+    assert tiny.ends() == [(0, 5.0, S.TIMED_OUT), (1, 25.0, S.TIMED_OUT), (2, 25.0, S.SKIPPED)]
+    assert tiny.workout.index == 3
+
+
+def test_back_at_the_instant_a_step_ends_returns_to_it(tiny: Rig) -> None:
+    tiny.clock.set(T0 + 25.0)
+    tiny.workout.back()
+    assert tiny.ends()[-2:] == [(1, 25.0, S.TIMED_OUT), (2, 25.0, S.SKIPPED)]
+    assert tiny.workout.index == 1 and tiny.snap().step_remaining == 20.0
+    assert tiny.record(1) == StepRecord(1, S.ABANDONED, T0 + 5.0, None, 20.0, 0.0)
+
+
 def test_back_early_in_a_step_goes_to_the_previous_step(tiny: Rig) -> None:
     tiny.at(26.5)  # 1.5 s into the rest
     tiny.workout.back()
