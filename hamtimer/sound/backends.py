@@ -3,16 +3,20 @@
 A backend either opens (and then plays without blocking) or says why it cannot; one that fails
 later reports it, and `hamtimer.sound.player.SoundPlayer` moves down the chain:
 
-1. `SimpleaudioBackend` — in-process quality (mixing overlapping cues, ~1–3 ms from request to
-   sound) but run in a player process of its own (`hamtimer/sound/worker.py`). simpleaudio opens
-   the device inside `play_buffer` while holding the GIL; on a hung sound server that open blocks
-   for ~30 s and would freeze the timer's whole interpreter. In a child process the hang costs
-   nothing: the request's answer does not come within `answer_timeout`, the child is killed and
-   the next backend takes over. The child is started (and the device opened once, with silence)
-   when the chain is built, with `probe_timeout` to answer; a crash of the C extension also
-   only kills the child. The child silences libasound's own error printing
+1. `SimpleaudioBackend` — simpleaudio's quality (overlapping cues mix, about 1 ms from
+   request to `play_buffer` returning) but in a player process of its own
+   (`hamtimer/sound/worker.py`), started once and fed cue names over a pipe.
+   Why not in this process: simpleaudio opens the device inside `play_buffer` on the calling
+   thread while holding the GIL, and it opens it anew for every sound. On a sound server that
+   accepts a connection but never answers, that open blocks for ~30 s and would freeze every
+   thread of the timer — at start or at any cue mid-workout, so probing once in a subprocess
+   would not be enough. In the child the hang costs nothing here: the answer to a request does
+   not come within `answer_timeout`, the child is killed and the next backend takes over. The
+   child plays a short silence before it says it is ready (within `probe_timeout`), which
+   proves the device opens and plays. A crash of the C extension (the upstream GIL bug) also
+   kills only the child. The child silences libasound's own error printing
    (`worker.silence_alsa_errors`) and its stderr goes to DEVNULL, so no `ALSA lib …` line can
-   reach the terminal.
+   reach the terminal. Under `python -X dev` the child runs in dev mode too.
 2. `SystemPlayer` — one process per cue: `aplay`, `paplay`, `pw-play` on Linux, `afplay` on
    macOS (`WinsoundBackend` on Windows). `Popen` returns in about a millisecond; the player is
    tried once at start with a silent WAV, its stderr goes to DEVNULL, and a player that exits

@@ -11,10 +11,12 @@ first that opens; `SoundPlayer.backend_name` is the one line to show on screen. 
   process stops answering) is closed and the next one down the chain is opened, on the
   dispatcher thread. The cue that failed is played again on the new backend if it is still
   fresh (`replay_within`); cues asked for while the switch happens and that are then older
-  than `max_delay` are dropped rather than played late.
+  than `max_delay` are dropped rather than played late. When the switch lands on the bell,
+  the cues in flight are not rung from the background thread: the next cue rings it.
 - `notice` gets one line per switch ("sound: simpleaudio failed (…); using aplay (system
   player)"). It is always called on the thread that calls `play`/`handle`/`flush_notices`,
-  never from a background thread, so a UI can show it directly.
+  never from a background thread, so a UI can show it directly; a switch found in the
+  background is told at the next event the listener gets (or the next `flush_notices`).
 - Muting (`toggle_mute`) silences every cue until unmuted; nothing is queued meanwhile.
 """
 

@@ -1,0 +1,193 @@
+"""How late does a cue sound, from the moment it is due (`Event.due`) to playback starting?
+
+Runs a generated workout (timed work and rests with their 3-2-1 countdowns, paced reps) at
+real speed on `MonotonicClock`, woken by an asyncio loop exactly when
+`Workout.next_change()` says something is due, as the timer screen does. A `SoundPlayer`
+listens; for every cue it records:
+
+- engine:  event delivered to the listener − `Event.due` (how late the loop woke),
+- sound:   `play()` called → playback started,
+- total:   `Event.due` → playback started.
+
+"Playback started" is when `play_buffer` returned in the simpleaudio player process, or
+when the system player's process had been started (`Popen` returned): the last moment this
+side can see. The device's own output latency (its buffer) comes on top, and differs per
+machine.
+
+With no sound card, the default is to play into ALSA's `file` plugin (a standalone
+configuration in a temporary folder, as the tests do); `--device default` uses the machine's
+own default device instead.
+
+    python bench/audio_latency.py                       # simpleaudio and aplay, 60 s each
+    python bench/audio_latency.py --backend simpleaudio --seconds 120
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import statistics
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hamtimer.circuit import parse_circuit
+from hamtimer.clock import MonotonicClock
+from hamtimer.events import Event
+from hamtimer.plan import Plan, build_plan
+from hamtimer.sound import Cue, Played, cue_for, open_sound
+from hamtimer.workout import Workout, WorkoutState
+
+CAPTURE_CONFIG = """\
+pcm.!default {
+    type file
+    slave.pcm { type null }
+    file { @func getenv vars [ HAMTIMER_BENCH_CAPTURE ] default "/dev/null" }
+    format "wav"
+    truncate false
+}
+"""
+
+CIRCUIT = """
+name = "latency bench"
+[timing]
+get_ready = 3.5
+rest_between_sets = 3.5
+rest_between_exercises = 3.5
+[[blocks]]
+name = "bench"
+sets = {sets}
+mode = "circuit"
+[[blocks.exercises]]
+name = "Timed"
+kind = "isometric"
+seconds = 3.5
+[[blocks.exercises]]
+name = "Paced"
+kind = "strength"
+reps = 6
+tempo = 0.6
+"""
+
+
+def make_plan(seconds: float) -> Plan:
+    """A workout of about `seconds`: rounds of timed work, a rest, paced reps, a rest."""
+    sets = max(1, round(seconds / 14.1))
+    return build_plan(parse_circuit(CIRCUIT.replace("{sets}", str(sets)), "<bench>"))
+
+
+@dataclass
+class Heard:
+    """What one run recorded."""
+
+    due: list[tuple[Cue, float, float]] = field(default_factory=list)  # cue, due, delivered
+    played: list[Played] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+async def run(plan: Plan, mode: str) -> tuple[str, Heard]:
+    """Run the workout once with the sound in `mode`; return the backend name and records."""
+    heard = Heard()
+    clock = MonotonicClock()
+    player = open_sound(mode, notice=heard.notices.append, on_played=heard.played.append)
+    workout = Workout(plan, clock)
+    listen = player.listener(plan, clock)
+
+    def record(event: Event) -> None:
+        delivered = clock.now()
+        cue = cue_for(event, plan)
+        if cue is not None and not player.muted:
+            heard.due.append((cue, event.due, delivered))
+        listen(event)
+
+    workout.subscribe(record)
+    loop = asyncio.get_running_loop()
+    woken = asyncio.Event()
+    workout.start()
+    while workout.state is not WorkoutState.FINISHED:
+        due = workout.next_change()
+        if due is None:  # steps that wait for done have none here; cannot happen in this plan
+            workout.done()
+            continue
+        woken.clear()
+        loop.call_at(loop.time() + max(0.0, due - clock.now()) + 0.001, woken.set)
+        await woken.wait()
+        workout.update()
+    await asyncio.sleep(0.5)
+    name = player.backend_name
+    player.close()
+    return name, heard
+
+
+def describe(values: Sequence[float]) -> str:
+    """median / p95 / p99 / max in milliseconds."""
+    ordered = sorted(values)
+
+    def pick(fraction: float) -> float:
+        return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+    return (
+        f"median {statistics.median(ordered) * 1000:6.2f}  p95 {pick(0.95) * 1000:6.2f}  "
+        f"p99 {pick(0.99) * 1000:6.2f}  max {ordered[-1] * 1000:6.2f} ms"
+    )
+
+
+def report(name: str, heard: Heard) -> bool:
+    """Print one backend's figures; False when cues went missing or were reordered."""
+    print(f"\n{name}: {len(heard.played)} cues")
+    if heard.notices:
+        print("  notices:", *heard.notices, sep="\n    ")
+    expected = [cue for cue, _, _ in heard.due]
+    got = [record.cue for record in heard.played]
+    if got != expected:
+        print(f"  MISMATCH: {len(expected)} cues due, {len(got)} played")
+        return False
+    engine = [delivered - due for _, due, delivered in heard.due]
+    sound = [record.started - record.requested for record in heard.played]
+    total = [
+        record.started - due for record, (_, due, _) in zip(heard.played, heard.due, strict=True)
+    ]
+    print(f"  engine  (due → listener)      {describe(engine)}")
+    print(f"  sound   (play() → started)    {describe(sound)}")
+    print(f"  total   (due → started)       {describe(total)}")
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse options, run each backend, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--backend", choices=["simpleaudio", "system", "both"], default="both")
+    parser.add_argument("--seconds", type=float, default=60.0, help="workout length per backend")
+    parser.add_argument(
+        "--device",
+        choices=["capture", "default"],
+        default="capture",
+        help="capture: ALSA file plugin in a temp folder (default); default: the real device",
+    )
+    args = parser.parse_args(argv)
+    plan = make_plan(args.seconds)
+    modes = ["simpleaudio", "system"] if args.backend == "both" else [args.backend]
+    print(
+        f"hamtimer audio latency: Python {platform.python_version()} on {platform.platform()}, "
+        f"{os.cpu_count()} CPUs, {len(plan)} steps, ~{plan.estimated_seconds:.0f} s per backend, "
+        f"device: {args.device}"
+    )
+    ok = True
+    with tempfile.TemporaryDirectory(prefix="hamtimer-latency-") as folder:
+        if args.device == "capture":
+            config = Path(folder) / "asound.conf"
+            config.write_text(CAPTURE_CONFIG)
+            os.environ["ALSA_CONFIG_PATH"] = str(config)
+            os.environ["HAMTIMER_BENCH_CAPTURE"] = str(Path(folder) / "capture.wav")
+        for mode in modes:
+            name, heard = asyncio.run(run(plan, mode))
+            ok = report(name, heard) and ok
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
