@@ -132,8 +132,10 @@ def test_the_default_circuit_records_the_expected_cues(
 
 
 def test_cues_keep_time_with_the_deadlines(capture: Capture) -> None:
-    """Real time: each cue starts within 30 ms of its due time (the digits change then),
-    with the engine updated every 5 ms as a UI timer would."""
+    """Real time: each cue starts within 50 ms of its due time, when the digits change —
+    well inside the ~45 ms by which sound may lead and ~125 ms by which it may lag a picture
+    before people notice (ITU-R BT.1359). The engine is updated every 5 ms; the app wakes
+    exactly at `next_change()` instead (see bench/audio_latency.py for those figures)."""
     need_simpleaudio()
     plan = plan_of(REST_CIRCUIT.replace("get_ready = 0", "get_ready = 3.5"))
     played: list[Played] = []
@@ -164,7 +166,7 @@ def test_cues_keep_time_with_the_deadlines(capture: Capture) -> None:
         Cue.GO,
     ]
     late = [record.started - moment for record, moment in zip(played, due, strict=True)]
-    assert all(0 <= delay < 0.03 for delay in late), late
+    assert all(0 <= delay < 0.05 for delay in late), late
 
 
 def test_overlapping_cues_mix_without_a_crash(capture: Capture) -> None:
@@ -409,8 +411,9 @@ def test_a_hung_sound_server_never_freezes_the_timer(
         assert player.backend_name == "sound: terminal bell"
     finally:
         player.close(0.5)
-    assert max(gaps) < 0.1, max(gaps)
-    assert slowest < 0.01, slowest
+    # in this process, simpleaudio would have frozen every thread until the FIFO was read
+    assert max(gaps) < 0.25, max(gaps)
+    assert slowest < 0.05, slowest
     assert bell.rings > 0
     (notice,) = notices
     assert notice.startswith("sound: simpleaudio failed (no answer within 0.5 s")

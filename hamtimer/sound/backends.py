@@ -291,6 +291,8 @@ class SimpleaudioBackend(Backend):
             if words[0] == "ready":
                 self.dev_mode = len(words) > 2 and words[2].split()[0] == "1"
                 self._ready.set()
+            elif len(words) > 1 and not words[1].isdigit():
+                continue  # not this protocol: ignore it (the answer will time out)
             elif words[0] == "ok" and len(words) == 3:
                 self._answered(int(words[1]), words[2])
             elif words[0] == "fail" and len(words) >= 2:
