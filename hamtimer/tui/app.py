@@ -7,10 +7,14 @@ saves what the engine records at every step change and pause.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import os
 import signal
+import threading
+import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import ClassVar, Protocol
 
@@ -93,6 +97,7 @@ class HamtimerApp(App[int]):
         speed: float = 1.0,
         realtime: bool = True,
         sound: CuePlayer | None = None,
+        sound_factory: Callable[[HamtimerApp], CuePlayer] | None = None,
         store: HistoryStore | None = None,
         store_problem: str | None = None,
     ) -> None:
@@ -104,6 +109,7 @@ class HamtimerApp(App[int]):
         self.clock = clock or (ScaledClock(speed) if speed != 1 else MonotonicClock())
         self.realtime = realtime
         self.sound = sound
+        self._sound_factory = sound_factory
         self.store = store
         self.store_problem = store_problem
         self.circuit_hash = circuit_hash(circuit_file.path)
@@ -130,7 +136,7 @@ class HamtimerApp(App[int]):
 
     def start_notices(self) -> list[str]:
         """Lines for the start screen: sound, storage problems, anything set aside."""
-        lines = [self.sound.describe() if self.sound else "sound: off"]
+        lines = [self.sound.describe() if self.sound else self._sound_name()]
         if self.store_problem:
             lines.append(f"⚠ {self.store_problem}")
         lines.extend(f"⚠ {notice}" for notice in self.notices)
@@ -138,7 +144,7 @@ class HamtimerApp(App[int]):
 
     def status_line(self) -> str:
         """One line of how things stand: sound backend, mute, rehearsal speed."""
-        parts = [self.sound.backend_name if self.sound else "sound: off"]
+        parts = [self._sound_name()]
         if self.sound and self.sound.muted:
             parts.append("MUTED (m)")
         if self.speed != 1:
@@ -146,6 +152,30 @@ class HamtimerApp(App[int]):
         if self.store is None:
             parts.append("history not saved")
         return " · ".join(parts)
+
+    def _sound_name(self) -> str:
+        if self.sound is not None:
+            return self.sound.backend_name
+        return "sound: starting…" if self._sound_factory is not None else "sound: off"
+
+    def _open_sound(self) -> None:
+        """Find a working sound backend off the event loop.
+
+        Probing takes ~0.1 s, seconds on a hung sound server: the first frame must not wait.
+        """
+        assert self._sound_factory is not None
+        player = self._sound_factory(self)
+        try:
+            self.call_from_thread(self._attach_sound, player)
+        except RuntimeError:  # the app ended before the sound was ready
+            player.close()
+
+    def _attach_sound(self, player: CuePlayer) -> None:
+        self.sound = player
+        if self.workout is not None:
+            self.workout.subscribe(player.listener(self.workout.plan, self.clock))
+        if isinstance(self.screen, StartScreen):
+            self.screen.refresh_content()
 
     def flush_notices(self) -> None:
         """Show notices the sound layer queued from its own thread."""
@@ -221,13 +251,13 @@ class HamtimerApp(App[int]):
         if event.kind in CHECKPOINT_EVENTS:
             self.save_checkpoint()
 
-    def save_checkpoint(self) -> None:
-        """Save the workout in progress, off the event loop, in order."""
+    def save_checkpoint(self) -> Future[None] | None:
+        """Save the workout in progress, off the event loop, in order; None if nothing to save."""
         workout, session, store = self.workout, self.session, self.store
         if workout is None or session is None or store is None:
-            return
+            return None
         if workout.state not in (WorkoutState.RUNNING, WorkoutState.PAUSED):
-            return
+            return None
         checkpoint = checkpoint_from_records(
             workout.plan,
             workout.records,
@@ -235,7 +265,7 @@ class HamtimerApp(App[int]):
             current_index=workout.snapshot().index,
             paused=workout.state is WorkoutState.PAUSED,
         )
-        self._writer.submit(self._guarded, store.save_checkpoint, checkpoint)
+        return self._writer.submit(self._guarded, store.save_checkpoint, checkpoint)
 
     def _guarded(self, write: Callable[..., object], *args: object) -> None:
         try:
@@ -325,15 +355,26 @@ class HamtimerApp(App[int]):
         self.action_suspend_process()
 
     def _save_and_exit(self) -> None:
-        """SIGTERM or SIGHUP (a closed terminal window): keep the workout for resuming."""
-        self.save_checkpoint()
+        """SIGTERM or SIGHUP (a closed terminal window): keep the workout for resuming.
+
+        The checkpoint is on disk before anything else. A terminal that is already gone can
+        leave Textual blocked writing its last frame for ever, so a watchdog ends the process
+        if the clean exit has not happened within a few seconds.
+        """
+        saving = self.save_checkpoint()
+        if saving is not None:
+            with contextlib.suppress(Exception):
+                saving.result(timeout=5)
+        threading.Thread(target=_exit_after, args=(EXIT_GRACE,), daemon=True).start()
         self.exit(0)
 
     def on_mount(self) -> None:
         """Show the start screen; save and leave cleanly when the terminal goes away."""
         self.push_screen(StartScreen())
+        if self._sound_factory is not None:
+            threading.Thread(target=self._open_sound, name="hamtimer-sound", daemon=True).start()
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            loop = __import__("asyncio").get_running_loop()
+            loop = asyncio.get_running_loop()
             for signum in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(signum, self._save_and_exit)
 
@@ -342,6 +383,14 @@ class HamtimerApp(App[int]):
         self._writer.shutdown(wait=True)
         if self.sound is not None:
             self.sound.close()
+
+
+EXIT_GRACE = 3.0
+
+
+def _exit_after(seconds: float) -> None:
+    time.sleep(seconds)
+    os._exit(0)
 
 
 def open_store(data_dir: Path | None) -> tuple[HistoryStore | None, str | None]:
@@ -367,26 +416,14 @@ def run_app(
     from hamtimer.sound import open_sound
 
     store, problem = open_store(data_dir)
-    app_ref: list[HamtimerApp] = []
-
-    def notice(message: str) -> None:
-        if app_ref:
-            app_ref[0].notice(message)
-
-    def bell() -> None:
-        if app_ref:
-            app_ref[0].ring_bell()
-
-    player = open_sound(sound, notice=notice, bell=bell)
     app = HamtimerApp(
         circuit_file,
         circuit,
         challenge=challenge,
         speed=speed,
-        sound=player,
+        sound_factory=lambda app: open_sound(sound, notice=app.notice, bell=app.ring_bell),
         store=store,
         store_problem=problem,
     )
-    app_ref.append(app)
     result = app.run()
     return result if isinstance(result, int) else 0

@@ -44,6 +44,8 @@ class WorkoutScreen(AdaptiveScreen):
         super().__init__()
         self.workout = workout
         self._timer: Timer | None = None
+        self._shown: View | None = None
+        self._lines: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         """The layout; sizes and colours are in app.tcss."""
@@ -94,21 +96,40 @@ class WorkoutScreen(AdaptiveScreen):
             self._timer = self.set_timer(delay + WAKE_MARGIN, self.wake, name="engine-wake")
 
     def show(self, view: View) -> None:
-        """Put a view on screen: text into widgets, the phase into the colour class."""
-        for phase in PHASES:
-            self.set_class(view.phase == phase, f"phase-{phase}")
-        self.query_one("#phase", Static).update(f"{view.label}   {view.set_text}".rstrip())
-        self.query_one("#title", Static).update(view.title)
-        self.query_one("#side", Static).update(Text(f" {view.side} ", style="bold reverse"))
-        self.query_one("#side").display = bool(view.side)
+        """Put a view on screen, touching only what changed since the last one.
+
+        Most wake-ups change one or two strings (the digits, the elapsed time); redrawing
+        and re-laying out every widget each second would cost the laptop's battery.
+        """
+        last, self._shown = self._shown, view
+        if last is None or last.phase != view.phase:
+            for phase in PHASES:
+                self.set_class(view.phase == phase, f"phase-{phase}")
+        lines = {
+            "phase": f"{view.label}   {view.set_text}".rstrip(),
+            "title": view.title,
+            "next": view.next,
+            "times": view.times,
+            "status": self.hamtimer.status_line(),
+        }
+        for widget_id, text in lines.items():
+            self._set_line(widget_id, text)
+        if last is None or last.side != view.side:
+            side = self.query_one("#side", Static)
+            side.update(Text(f" {view.side} ", style="bold reverse"), layout=False)
+            side.display = bool(view.side)
+        for widget_id in ("prompt", "cue", "extra"):  # these may wrap: their height can change
+            if last is None or getattr(last, widget_id) != getattr(view, widget_id):
+                self.query_one(f"#{widget_id}", Static).update(getattr(view, widget_id))
         self.query_one(BigTime).text = view.big
-        self.query_one("#prompt", Static).update(view.prompt)
-        self.query_one("#cue", Static).update(view.cue)
-        self.query_one("#extra", Static).update(view.extra)
-        self.query_one("#next", Static).update(view.next)
-        self.query_one(ProgressBar).update(progress=view.progress)
-        self.query_one("#times", Static).update(view.times)
-        self.query_one("#status", Static).update(self.hamtimer.status_line())
+        if last is None or last.progress != view.progress:
+            self.query_one(ProgressBar).update(progress=view.progress)
+
+    def _set_line(self, widget_id: str, text: str) -> None:
+        """Update a one-line widget if its text changed; its size cannot, so no re-layout."""
+        if self._lines.get(widget_id) != text:
+            self._lines[widget_id] = text
+            self.query_one(f"#{widget_id}", Static).update(text, layout=False)
 
     def _command(self, name: str, *args: float) -> None:
         getattr(self.workout, name)(*args)

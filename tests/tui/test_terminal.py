@@ -200,3 +200,30 @@ def test_ctrl_z_suspends_paused_and_stays_paused_after_fg(folders: tuple[Path, P
         term.wait_for("GET READY")
     finally:
         term.close()
+
+
+@pytest.mark.parametrize("attempt", range(2))
+def test_closing_the_terminal_never_leaves_hamtimer_running(
+    terminal: Terminal, folders: tuple[Path, Path], attempt: int
+) -> None:
+    terminal.start()
+    terminal.wait_for("Press Enter to start")
+    if attempt % 2:
+        terminal.keys("Enter")
+        terminal.wait_for("GET READY")
+    pid = terminal.app_pid()
+    terminal.close()  # the window closes: SIGHUP, then the terminal is gone
+    deadline = time.monotonic() + 8
+    while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
+        stat = Path(f"/proc/{pid}/stat").read_text() if Path(f"/proc/{pid}/stat").exists() else ""
+        if stat.split(") ")[-1].startswith("Z"):
+            break  # exited, waiting to be reaped
+        time.sleep(0.05)
+    alive = Path(f"/proc/{pid}").exists() and not Path(f"/proc/{pid}/stat").read_text().split(") ")[
+        -1
+    ].startswith("Z")
+    if alive:
+        os.kill(pid, signal.SIGKILL)
+    assert not alive, "hamtimer outlived its terminal"
+    if attempt % 2:
+        assert checkpoint_index(folders[0]) == 0, "the workout was kept for resuming"
