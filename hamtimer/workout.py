@@ -269,14 +269,21 @@ class Workout:
             now=now,
         )
 
-    def next_change(self) -> float | None:
+    def next_change(self, *, workout_seconds: bool = True) -> float | None:
         """When the UI should next wake: the earliest reading at which anything it shows or
-        plays changes. None when nothing will change until the runner presses a key."""
+        plays changes. None when nothing will change until the runner presses a key.
+
+        `workout_seconds=False` leaves out the whole seconds of `workout_elapsed`, which fall
+        between the step's seconds once a step has ended early: a UI that can let its
+        workout clock move with the step's digits then wakes once a second, not twice.
+        """
         visit = self._visit
         if self.state is not WorkoutState.RUNNING or visit is None:
             return None
         now = self._read_clock()
-        moments = [self._display_change(visit, now), self._whole_second_after(self._origin(), now)]
+        moments = [self._display_change(visit, now)]
+        if workout_seconds:
+            moments.append(self._whole_second_after(self._origin(), now))
         due = self._next_due()
         if due is not None:
             moments.append(due[0])

@@ -652,6 +652,20 @@ def test_next_change_walks_whole_seconds_of_step_and_workout(tiny: Rig) -> None:
     assert tiny.snap().step_remaining == 28.0
 
 
+def test_next_change_can_leave_out_the_workout_clock(tiny: Rig) -> None:
+    """The same rest as above: only the rest's own seconds when the workout clock is left out."""
+    tiny.at(55.0)
+    tiny.at(67.5)
+    tiny.workout.done()  # the rest runs from 67.5 to 97.5
+    moments = []
+    for _ in range(3):
+        moment = tiny.workout.next_change(workout_seconds=False)
+        assert moment is not None
+        moments.append(moment - T0)
+        tiny.at(moment - T0)
+    assert moments == [68.5, 69.5, 70.5]
+
+
 def test_next_change_never_stalls_where_a_reading_loses_precision() -> None:
     """2047.7 + 1 rounds down onto a reading whose elapsed time is just under 1 s."""
     clock = FakeClock(2047.7)

@@ -90,7 +90,7 @@ class WorkoutScreen(AdaptiveScreen):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        due = self.workout.next_change()
+        due = self.workout.next_change(workout_seconds=False)
         delay = self.hamtimer.real_delay(due, self.workout.clock.now())
         if delay is not None:
             self._timer = self.set_timer(delay + WAKE_MARGIN, self.wake, name="engine-wake")
