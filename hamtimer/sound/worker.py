@@ -117,7 +117,7 @@ def main(argv: list[str]) -> int:
     deadline = time.monotonic() + PROBE_WAIT
     while first.is_playing():
         if time.monotonic() > deadline:
-            _say(f"fail 0 the device opened but did not play {PROBE_WAIT:g} s of silence")
+            _say(f"fail 0 the device opened but did not play a short silence in {PROBE_WAIT:g} s")
             first.stop()
             return 1
         time.sleep(0.005)
