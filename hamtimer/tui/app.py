@@ -413,15 +413,19 @@ def run_app(
     data_dir: Path | None,
 ) -> int:
     """Run the timer for a circuit until the runner leaves; the process exit code."""
-    from hamtimer.sound import open_sound
-
     store, problem = open_store(data_dir)
+
+    def open_sound(app: HamtimerApp) -> CuePlayer:
+        from hamtimer.sound import open_sound  # imported off the first frame's path, too
+
+        return open_sound(sound, notice=app.notice, bell=app.ring_bell)
+
     app = HamtimerApp(
         circuit_file,
         circuit,
         challenge=challenge,
         speed=speed,
-        sound_factory=lambda app: open_sound(sound, notice=app.notice, bell=app.ring_bell),
+        sound_factory=open_sound,
         store=store,
         store_problem=problem,
     )
