@@ -275,20 +275,14 @@ class HamtimerApp(App[int]):
                 self.notify, str(error), severity="error", timeout=10, markup=False
             )
 
-    def _record(self, workout: Workout, outcome: Outcome) -> None:
-        """Store an ended workout in the history (and drop its checkpoint)."""
-        if self.store is None or self.session is None:
-            return
-        entry = entry_from_records(workout.plan, workout.records, self.session, outcome=outcome)
-        self._writer.submit(self._guarded, self.store.record, entry)
-
     def workout_over(self, workout: Workout) -> None:
-        """The engine says the workout ended: store it and show the summary."""
+        """The engine says the workout ended: store it (then drop its checkpoint), summarise."""
         if self.session is None:
             return
         outcome = Outcome.FINISHED if workout.state is WorkoutState.FINISHED else Outcome.ABANDONED
         entry = entry_from_records(workout.plan, workout.records, self.session, outcome=outcome)
-        self._record(workout, outcome)
+        if self.store is not None:
+            self._writer.submit(self._guarded, self.store.record, entry)
         self.session = None
         self.switch_screen(SummaryScreen(entry))
 
