@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from hamtimer.clock import FakeClock
+from hamtimer.history import HistoryStore
+from hamtimer.library import open_circuit
+from hamtimer.tui.app import HamtimerApp, open_store
 from hamtimer.tui.dialogs import ConfirmLeave, HelpScreen
 from hamtimer.tui.start import StartScreen
 from hamtimer.tui.summary import SummaryScreen
@@ -223,3 +227,26 @@ challenge = "[link=x]Lift a leg"
         await pilot.press("h")
         await pilot.pause()
         assert "Plank [/]" in str(harness.app.screen.query(".trend-caption").first().render())
+
+
+async def test_an_unusable_data_folder_is_reported_and_the_workout_still_runs(
+    tmp_path: Path,
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    store, problem = open_store(blocker / "data")
+    assert store is None and problem is not None
+    found, circuit = open_circuit(None)
+    clock = FakeClock()
+    app = HamtimerApp(found, circuit, clock=clock, realtime=False, store_problem=problem)
+    harness = Harness(app, clock, HistoryStore(tmp_path / "unused"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        notices = harness.text("start-notices")
+        assert str(blocker) in notices and "will not be saved" in notices
+        await pilot.press("enter")
+        await harness.advance(pilot, 10)
+        assert harness.text("title") == "Split stance jump"
+        assert "history not saved" in harness.text("status")
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
