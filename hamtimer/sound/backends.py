@@ -308,8 +308,8 @@ class SimpleaudioBackend(Backend):
             self._startup_error = reason
             self._ready.set()
         elif not self._closing:
-            self._dead = reason
-            self._fail(reason)
+            self._dead = self._dead or reason  # a kill of ours keeps the reason we killed for
+            self._fail(self._dead)
 
     def _answered(self, number: int, times: str | None, error: str | None = None) -> None:
         with self._lock:
@@ -318,8 +318,8 @@ class SimpleaudioBackend(Backend):
             return
         cue, requested, _sent = entry
         if error is not None:
-            self._dead = error
-            self._fail(error, cue, requested)
+            self._dead = self._dead or error
+            self._fail(self._dead, cue, requested)
             return
         assert times is not None
         started = float(times.split()[-1])
