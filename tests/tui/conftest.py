@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,6 @@ class Harness:
     app: HamtimerApp
     clock: FakeClock
     store: HistoryStore
-    played: list[str] = field(default_factory=list)
 
     @property
     def screen(self) -> WorkoutScreen:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from hamtimer.clock import FakeClock
 from hamtimer.history import HistoryStore
@@ -20,11 +21,11 @@ from tests.tui.conftest import Harness, make_harness
 FIRST_REPS, FIRST_REST = 1, 2
 
 
-async def into_first_rest(harness: Harness, pilot: object) -> None:
-    await pilot.press("enter")  # type: ignore[attr-defined]
-    await harness.advance(pilot, 10)  # type: ignore[arg-type]
-    await harness.advance(pilot, 5)  # type: ignore[arg-type]
-    await pilot.press("enter")  # type: ignore[attr-defined]
+async def into_first_rest(harness: Harness, pilot: Pilot[int]) -> None:
+    await pilot.press("enter")
+    await harness.advance(pilot, 10)
+    await harness.advance(pilot, 5)
+    await pilot.press("enter")
     assert harness.workout.snapshot().index == FIRST_REST
 
 
