@@ -1,6 +1,6 @@
 """The simpleaudio player process: plays cues on request, in a process of its own.
 
-Run as a script by `hamtimer.sound.backends.SimpleaudioBackend`
+Run as a script by `hamtimer.sound.backends.simpleaudio.SimpleaudioBackend`
 (`python worker.py SOUNDS_DIR`), never imported by it. It imports only the standard library
 and simpleaudio, so it starts fast and does not depend on how hamtimer was installed.
 
