@@ -1,8 +1,8 @@
 """simpleaudio, in a player process of its own: the best backend, first in the chain.
 
-simpleaudio's quality (overlapping cues mix, about 1 ms from request to `play_buffer`
-returning) but in a player process of its own (`hamtimer/sound/worker.py`), started once and
-fed cue names over a pipe.
+It has simpleaudio's quality (overlapping cues mix, about 1 ms from request to `play_buffer`
+returning) but plays in a player process of its own (`hamtimer/sound/worker.py`), started
+once and fed cue names over a pipe.
 
 Why not in this process: simpleaudio opens the device inside `play_buffer` on the calling
 thread while holding the GIL, and it opens it anew for every sound. On a sound server that
@@ -46,7 +46,8 @@ from hamtimer.sound.backends.base import (
 from hamtimer.sound.tones import Cue
 
 WORKER = Path(__file__).parent.with_name("worker.py")
-"""The player process's script, run by path so it does not depend on how hamtimer is found."""
+"""`hamtimer/sound/worker.py`, the player process's script, run by path so it does not depend
+on how hamtimer is found."""
 
 PATCHED = "simpleaudio-patched"
 UPSTREAM = "simpleaudio"
