@@ -351,7 +351,7 @@ def recording(record: Record) -> Iterator[None]:
 
     `show` is when the app decides what to draw; `render` is when Textual paints the digits.
     """
-    from hamtimer.tui.timer import WorkoutScreen
+    from hamtimer.tui.screens.workout import WorkoutScreen
     from hamtimer.tui.view import View
     from hamtimer.tui.widgets import BigTime
 
@@ -435,18 +435,21 @@ class Boundaries:
 
 async def run_boundaries(seconds: float) -> Boundaries:
     """Headless app on the real clock: reach the 60 s rest, then time `seconds` of it."""
-    from hamtimer.library import open_circuit
+    from hamtimer.circuit import open_circuit
+    from hamtimer.clock import MonotonicClock
+    from hamtimer.session import WorkoutSession
     from hamtimer.tui.app import HamtimerApp
-    from hamtimer.tui.timer import WorkoutScreen
+    from hamtimer.tui.screens.workout import WorkoutScreen
 
     found, circuit = open_circuit(None)
-    app = HamtimerApp(found, circuit, store=None, sound=None)
+    session = WorkoutSession(found, circuit, store=None, clock=MonotonicClock())
+    app = HamtimerApp(session, sound=None)
     record = Record()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         with recording(record):
             await pilot.press(*["n"] * REST_INDEX)
-            screen, workout = app.screen, app.workout
+            screen, workout = app.screen, session.workout
             assert isinstance(screen, WorkoutScreen) and workout is not None
             snap = workout.snapshot()
             if snap.index != REST_INDEX or snap.step_remaining is None:

@@ -67,6 +67,16 @@ class WorkoutState(StrEnum):
     FINISHED = "finished"
     ABANDONED = "abandoned"
 
+    @property
+    def active(self) -> bool:
+        """Running or paused: commands act, time is kept."""
+        return self in (WorkoutState.RUNNING, WorkoutState.PAUSED)
+
+    @property
+    def over(self) -> bool:
+        """Finished or abandoned: nothing more will happen."""
+        return self in (WorkoutState.FINISHED, WorkoutState.ABANDONED)
+
 
 _ACTIVE = (WorkoutState.RUNNING, WorkoutState.PAUSED)
 

@@ -10,9 +10,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hamtimer.circuit import user_circuits_dir
 
 from hamtimer.cli import main
-from hamtimer.library import user_circuits_dir
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -6,6 +6,15 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hamtimer.progress import (
+    SideHolds,
+    change,
+    hold_trend,
+    holds_by_side,
+    is_uneven,
+    side_difference,
+    signed_difference,
+)
 from history_fakes import fake_records
 
 from hamtimer.circuit import Side
@@ -19,15 +28,6 @@ from hamtimer.history import (
     entry_from_records,
 )
 from hamtimer.plan import Plan, StepKind, WorkMode
-from hamtimer.progress import (
-    SideHolds,
-    change,
-    hold_trend,
-    holds_by_side,
-    is_uneven,
-    side_difference,
-    signed_difference,
-)
 
 START = datetime(2026, 3, 1, 10, 30, tzinfo=UTC)
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from hamtimer.clock import Clock
 from hamtimer.events import Event
-from hamtimer.library import bundled_dir
+from hamtimer.folders import bundled_dir
 from hamtimer.plan import Plan
 from hamtimer.sound.backends import (
     Backend,

@@ -10,11 +10,12 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from hamtimer.circuit import open_circuit
 from hamtimer.clock import FakeClock
 from hamtimer.history import HistoryStore
-from hamtimer.library import open_circuit
+from hamtimer.session import WorkoutSession
 from hamtimer.tui.app import HamtimerApp
-from hamtimer.tui.timer import WorkoutScreen
+from hamtimer.tui.screens.workout import WorkoutScreen
 from hamtimer.tui.widgets import BigTime
 from hamtimer.workout import Workout
 
@@ -28,6 +29,16 @@ class Harness:
     store: HistoryStore
 
     @property
+    def session(self) -> WorkoutSession:
+        """The app's workout session (begin, resume, saving)."""
+        return self.app.session
+
+    def saved(self) -> HistoryStore:
+        """The store, once every pending save has landed."""
+        self.session.close()
+        return self.store
+
+    @property
     def screen(self) -> WorkoutScreen:
         """The workout screen (fails the test if another screen is showing)."""
         screen = self.app.screen
@@ -37,8 +48,8 @@ class Harness:
     @property
     def workout(self) -> Workout:
         """The engine behind the workout screen."""
-        assert self.app.workout is not None
-        return self.app.workout
+        assert self.session.workout is not None
+        return self.session.workout
 
     def text(self, widget_id: str) -> str:
         """What a widget of the current screen draws, line by line, without styles."""
@@ -75,7 +86,8 @@ def make_harness(data_dir: Path, *, circuit: str | None = None) -> Harness:
     found, loaded = open_circuit(circuit)
     clock = FakeClock()
     store = HistoryStore(data_dir)
-    app = HamtimerApp(found, loaded, clock=clock, realtime=False, store=store)
+    session = WorkoutSession(found, loaded, store=store, clock=clock)
+    app = HamtimerApp(session, realtime=False)
     return Harness(app, clock, store)
 
 

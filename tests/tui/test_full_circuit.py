@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from hamtimer.plan import Side, StepKind, WorkMode, format_duration
-from hamtimer.tui.start import StartScreen
-from hamtimer.tui.summary import SummaryScreen
+from hamtimer.tui.screens.start import StartScreen
+from hamtimer.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import Harness
 
 HOLDS = {Side.RIGHT: 45.0, Side.LEFT: 38.0}  # 16% apart: the summary must flag it
@@ -14,7 +14,7 @@ REP_TIME = 12.5
 
 
 async def test_a_runner_does_the_whole_circuit(harness: Harness, tmp_path: Path) -> None:
-    app, plan = harness.app, harness.app.plan_for(False)
+    app, plan = harness.app, harness.session.plan_for(False)
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, StartScreen)
         assert "Hamstring circuit for runners" in harness.text("start-title")
@@ -83,7 +83,6 @@ async def test_a_runner_does_the_whole_circuit(harness: Harness, tmp_path: Path)
         holds = harness.text("summary-holds")
         assert "Bird dog with wall push" in holds
         assert "0:45" in holds and "0:38" in holds and "⚠ 16%" in holds
-    harness.app._writer.shutdown(wait=True)
-    (entry,) = harness.store.load().entries
+    (entry,) = harness.saved().workouts()
     assert entry.outcome == "finished" and entry.completed == 48
-    assert harness.store.load_checkpoint(harness.app.circuit_hash) is None
+    assert harness.store.interrupted() == []

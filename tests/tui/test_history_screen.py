@@ -7,9 +7,9 @@ from pathlib import Path
 
 from textual.widgets import Sparkline, Static
 
-from hamtimer.history import Outcome, Session, entry_from_records
-from hamtimer.tui.history_screen import HistoryScreen
-from hamtimer.tui.start import StartScreen
+from hamtimer.history import Outcome, WorkoutRecord
+from hamtimer.tui.screens.history import HistoryScreen
+from hamtimer.tui.screens.start import StartScreen
 from tests.history_fakes import fake_records
 from tests.tui.conftest import make_harness
 
@@ -20,24 +20,20 @@ def rendered(widget: Static) -> str:
 
 async def test_holds_are_charted_per_side_and_uneven_sides_flagged(tmp_path: Path) -> None:
     harness = make_harness(tmp_path / "data")
-    plan = harness.app.plan_for(False)
+    plan = harness.session.plan_for(False)
     start = datetime(2026, 11, 1, 7, 0, tzinfo=UTC)
     holds = [(40, 38), (44, 41), (50, 40)]  # the last one: 20% apart
     for day, (right, left) in enumerate(holds):
-        session = Session.begin(
+        begun = WorkoutRecord.begin(
             plan,
             circuit_ref="hamstring",
-            circuit_hash=harness.app.circuit_hash,
+            circuit_hash=harness.session.digest,
             now=start + timedelta(days=day),
         )
         records = fake_records(plan, len(plan), right=right, left=left)
-        harness.store.append(
-            entry_from_records(
-                plan,
-                records,
-                session,
-                outcome=Outcome.FINISHED,
-                ended_at=start + timedelta(days=day, minutes=25),
+        harness.store.save(
+            begun.ended(
+                plan, records, Outcome.FINISHED, now=start + timedelta(days=day, minutes=25)
             )
         )
     async with harness.app.run_test(size=(80, 30)) as pilot:

@@ -7,13 +7,15 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from hamtimer.circuit import open_circuit
 from hamtimer.clock import FakeClock
 from hamtimer.history import HistoryStore
-from hamtimer.library import open_circuit
+from hamtimer.session import WorkoutSession
 from hamtimer.tui.app import HamtimerApp, open_store
-from hamtimer.tui.dialogs import ConfirmLeave, HelpScreen
-from hamtimer.tui.start import StartScreen
-from hamtimer.tui.summary import SummaryScreen
+from hamtimer.tui.screens.help import HelpScreen
+from hamtimer.tui.screens.leave import ConfirmLeave
+from hamtimer.tui.screens.start import StartScreen
+from hamtimer.tui.screens.summary import SummaryScreen
 from hamtimer.workout import WorkoutState
 from tests.tui.conftest import Harness, make_harness
 
@@ -119,8 +121,7 @@ async def test_leaving_records_the_workout_as_abandoned(harness: Harness, key: s
         await pilot.pause()
         assert isinstance(harness.app.screen, SummaryScreen)
         assert "Workout ended" in harness.text("summary-text")
-    harness.app._writer.shutdown(wait=True)
-    (entry,) = harness.store.load().entries
+    (entry,) = harness.saved().workouts()
     assert entry.outcome == "abandoned"
     assert [step.status for step in entry.steps[:3]] == ["timed_out", "done", "abandoned"]
 
@@ -139,8 +140,7 @@ async def test_save_and_leave_then_resume_at_that_step(tmp_path: Path) -> None:
         await pilot.press("q", "s")
         await pilot.pause()
     assert first.app.return_code == 0
-    first.app._writer.shutdown(wait=True)
-    assert first.store.load().entries == [], "saved, not ended"
+    assert first.saved().workouts() == [], "saved, not ended"
 
     second = make_harness(tmp_path / "data")
     async with second.app.run_test(size=(80, 24)) as pilot:
@@ -157,12 +157,12 @@ async def test_start_fresh_stores_the_old_one_as_abandoned(tmp_path: Path) -> No
     async with first.app.run_test(size=(80, 24)) as pilot:
         await into_first_rest(first, pilot)
         await pilot.press("q", "s")
-    first.app._writer.shutdown(wait=True)
+    first.saved()
     second = make_harness(tmp_path / "data")
     async with second.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         assert second.workout.snapshot().index == 0
-    (old,) = second.store.load().entries
+    (old,) = second.saved().workouts()
     assert old.outcome == "abandoned"
 
 
@@ -171,7 +171,7 @@ async def test_q_on_the_start_screen_quits_at_once(harness: Harness) -> None:
         await pilot.press("q")
         await pilot.pause()
     assert harness.app.return_code == 0
-    assert harness.app.workout is None
+    assert harness.session.workout is None
 
 
 async def test_resizing_changes_layout_never_time(harness: Harness) -> None:
@@ -239,7 +239,8 @@ async def test_an_unusable_data_folder_is_reported_and_the_workout_still_runs(
     assert store is None and problem is not None
     found, circuit = open_circuit(None)
     clock = FakeClock()
-    app = HamtimerApp(found, circuit, clock=clock, realtime=False, store_problem=problem)
+    session = WorkoutSession(found, circuit, store=None, clock=clock)
+    app = HamtimerApp(session, realtime=False, store_problem=problem)
     harness = Harness(app, clock, HistoryStore(tmp_path / "unused"))
     async with app.run_test(size=(80, 24)) as pilot:
         notices = harness.text("start-notices")

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from hamtimer.history import HistoryStore, circuit_hash
-from hamtimer.library import bundled_dir
+from hamtimer.circuit import circuit_hash
+from hamtimer.folders import bundled_dir
+from hamtimer.history import HistoryStore
 
 if shutil.which("tmux") is None:
     if os.environ.get("CI"):
@@ -112,9 +113,11 @@ def terminal(folders: tuple[Path, Path]) -> Iterator[Terminal]:
 
 
 def checkpoint_index(data: Path) -> int | None:
+    """Where the saved workout in progress stands (the app may still be running it)."""
     store = HistoryStore(data)
-    checkpoint = store.load_checkpoint(circuit_hash(bundled_dir("circuits") / "hamstring.toml"))
-    return None if checkpoint is None else checkpoint.current_index
+    found = store.in_progress(circuit_hash(bundled_dir("circuits") / "hamstring.toml"))
+    store.close()
+    return found[0].current_index if found else None
 
 
 def into_the_first_rest(terminal: Terminal) -> None:

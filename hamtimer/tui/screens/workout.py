@@ -1,4 +1,4 @@
-"""The workout screen: what a runner sees from the mat, driven by the engine's snapshots."""
+"""`WorkoutScreen`: what a runner sees from the mat, driven by the engine's snapshots."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar, Static
 
-from hamtimer.tui.base import AdaptiveScreen
+from hamtimer.tui.screens.adaptive import AdaptiveScreen
 from hamtimer.tui.view import View, view_of
 from hamtimer.tui.widgets import BigTime, TooSmall
 from hamtimer.workout import Workout, WorkoutState
@@ -24,7 +26,41 @@ WAKE_MARGIN = 0.001
 
 
 class WorkoutScreen(AdaptiveScreen):
-    """The timer. Keys map to engine commands; the engine says when to wake next."""
+    """The timer. Keys map to engine commands; the engine says when to wake next.
+
+    `speed` is how fast the workout's clock runs against real time (20 for a rehearsal);
+    None means the screen never wakes itself (tests move the clock and call `wake`).
+    """
+
+    DEFAULT_CSS = """
+    WorkoutScreen #workout { height: 1fr; }
+    WorkoutScreen #phase { height: 1; text-style: bold; padding: 0 1; background: #000000 25%; }
+    WorkoutScreen #title { height: 1; text-style: bold; padding: 0 1; }
+    WorkoutScreen #side { height: 1; padding: 0 1; }
+    WorkoutScreen #prompt { height: auto; max-height: 2; text-style: bold; padding: 0 1; }
+    WorkoutScreen #cue { height: auto; max-height: 2; text-style: italic; padding: 0 1; }
+    WorkoutScreen #extra { height: auto; max-height: 2; padding: 0 1; }
+    WorkoutScreen #next { height: 1; padding: 0 1; }
+    WorkoutScreen #progress { height: 1; padding: 0 1; }
+    WorkoutScreen #progress Bar { width: 1fr; }
+    WorkoutScreen #times { height: 1; padding: 0 1; }
+    WorkoutScreen #status { height: 1; padding: 0 1; color: auto 70%; }
+    WorkoutScreen.-compact #cue, WorkoutScreen.-compact #extra,
+    WorkoutScreen.-compact #progress, WorkoutScreen.-compact #times,
+    WorkoutScreen.-compact #status { display: none; }
+    WorkoutScreen.-too-small #workout { display: none; }
+
+    /* Solid colours per phase with their own text colour: they read the same in dark and
+       light themes and from across a room. */
+    WorkoutScreen.phase-work { background: #1b7a34; color: #ffffff; }
+    WorkoutScreen.phase-rest-sides { background: #1456b8; color: #ffffff; }
+    WorkoutScreen.phase-rest-sets { background: #5b2a9e; color: #ffffff; }
+    WorkoutScreen.phase-switch { background: #00838f; color: #ffffff; }
+    WorkoutScreen.phase-get-ready { background: #f5b400; color: #000000; }
+    WorkoutScreen.phase-paused { background: #c62828; color: #ffffff; }
+    WorkoutScreen.phase-finished { background: #37474f; color: #ffffff; }
+    WorkoutScreen.phase-paused #phase { text-style: bold reverse blink; }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_pause", "Pause", id="pause", priority=True, key_display="␣"),
@@ -40,15 +76,33 @@ class WorkoutScreen(AdaptiveScreen):
         Binding("ctrl+z", "suspend", "Suspend", id="suspend", show=False, priority=True),
     ]
 
-    def __init__(self, workout: Workout) -> None:
+    class Over(Message):
+        """The engine says the workout ended (finished or abandoned); posted once."""
+
+    class ChallengeToggled(Message):
+        """The runner switched challenge mode for the steps to come."""
+
+    class MuteToggled(Message):
+        """The runner muted or unmuted the cues."""
+
+    class Suspended(Message):
+        """The runner pressed Ctrl+Z: the workout is paused, the process should stop."""
+
+    status: reactive[str] = reactive("", init=False)
+    """The status line: sound backend, mute, rehearsal; the app keeps it current."""
+
+    def __init__(self, workout: Workout, *, speed: float | None = 1.0, status: str = "") -> None:
         super().__init__()
         self.workout = workout
+        self.speed = speed
+        self.set_reactive(WorkoutScreen.status, status)
         self._timer: Timer | None = None
         self._shown: View | None = None
         self._lines: dict[str, str] = {}
+        self._over_posted = False
 
     def compose(self) -> ComposeResult:
-        """The layout; sizes and colours are in app.tcss."""
+        """The layout, from the phase line down to the status line."""
         yield TooSmall()
         with Vertical(id="workout"):
             yield Static(id="phase", markup=False)
@@ -76,13 +130,18 @@ class WorkoutScreen(AdaptiveScreen):
         if self._timer is not None:
             self._timer.stop()
 
+    def watch_status(self, status: str) -> None:
+        """Show a new status line."""
+        self._set_line("status", status)
+
     def wake(self) -> None:
         """Catch the engine up with the clock, redraw, and sleep until the next change."""
         self.workout.update()
-        self.hamtimer.flush_notices()
         self.show(view_of(self.workout.snapshot()))
-        if self.workout.state in (WorkoutState.FINISHED, WorkoutState.ABANDONED):
-            self.hamtimer.workout_over(self.workout)
+        if self.workout.state.over:
+            if not self._over_posted:
+                self._over_posted = True
+                self.post_message(self.Over())
             return
         self._schedule()
 
@@ -91,9 +150,10 @@ class WorkoutScreen(AdaptiveScreen):
             self._timer.stop()
             self._timer = None
         due = self.workout.next_change(workout_seconds=False)
-        delay = self.hamtimer.real_delay(due, self.workout.clock.now())
-        if delay is not None:
-            self._timer = self.set_timer(delay + WAKE_MARGIN, self.wake, name="engine-wake")
+        if due is None or self.speed is None:
+            return
+        delay = max(0.0, due - self.workout.clock.now()) / self.speed
+        self._timer = self.set_timer(delay + WAKE_MARGIN, self.wake, name="engine-wake")
 
     def show(self, view: View) -> None:
         """Put a view on screen, touching only what changed since the last one.
@@ -110,7 +170,7 @@ class WorkoutScreen(AdaptiveScreen):
             "title": view.title,
             "next": view.next,
             "times": view.times,
-            "status": self.hamtimer.status_line(),
+            "status": self.status,
         }
         for widget_id, text in lines.items():
             self._set_line(widget_id, text)
@@ -157,17 +217,14 @@ class WorkoutScreen(AdaptiveScreen):
 
     def action_mute(self) -> None:
         """Silence the cues, or bring them back."""
-        self.hamtimer.toggle_mute()
-        self.wake()
+        self.post_message(self.MuteToggled())
 
     def action_challenge(self) -> None:
         """Challenge mode on or off for the steps to come."""
-        self.workout.replace_plan(self.hamtimer.plan_for(not self.workout.plan.challenge))
-        self.notify(f"Challenge mode {'on' if self.workout.plan.challenge else 'off'}")
-        self.wake()
+        self.post_message(self.ChallengeToggled())
 
     def action_suspend(self) -> None:
         """Ctrl+Z: pause, save, and hand the terminal back; it stays paused after `fg`."""
         self.workout.pause()
         self.wake()
-        self.hamtimer.suspend_process()
+        self.post_message(self.Suspended())

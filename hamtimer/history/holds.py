@@ -1,4 +1,4 @@
-"""Is the runner getting stronger, and are the sides even? Pure analysis of the history.
+"""Holds to fatigue: is the runner getting stronger, and are the sides even? Pure analysis.
 
 Hold time is measured per to-fatigue exercise and side as the **best** (longest) hold of
 the workout, not the sum: the sum falls whenever a round is skipped or a workout is
@@ -6,6 +6,9 @@ abandoned, and later rounds are shortened by fatigue from earlier ones, so the b
 is the cleanest "how strong is this side today" figure, and comparable from one
 workout to the next. Only holds the runner ended with *done* count; a skipped or
 interrupted hold says nothing about strength.
+
+Rehearsals (a workout run at another clock speed) are left out of trends: their holds
+were not held against the real clock.
 
 No I/O and no clock here: every function takes stored workouts and returns numbers.
 """
@@ -16,14 +19,11 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from hamtimer.circuit import Side
 from hamtimer.events import StepStatus
+from hamtimer.history.records import WorkoutRecord
 from hamtimer.plan import WorkMode
-
-if TYPE_CHECKING:
-    from hamtimer.history import WorkoutEntry
 
 UNEVEN = 0.15
 """Sides further apart than this fraction of the stronger side are flagged."""
@@ -56,13 +56,15 @@ def is_uneven(right: float, left: float, threshold: float = UNEVEN) -> bool:
 class SideHolds:
     """The best hold per side of one to-fatigue exercise in one workout, in seconds.
 
-    `both` is for to-fatigue work done with no side (bilateral).
+    `both` is for to-fatigue work done with no side (bilateral). A `rehearsal`'s sides are
+    never flagged as uneven: they were not held against the real clock.
     """
 
     exercise: str
     right: float | None = None
     left: float | None = None
     both: float | None = None
+    rehearsal: bool = False
 
     @property
     def difference(self) -> float | None:
@@ -73,15 +75,15 @@ class SideHolds:
 
     @property
     def uneven(self) -> bool:
-        """True when both sides were held and they differ by more than 15%."""
+        """True when both sides were held, for real, and differ by more than 15%."""
         difference = self.difference
-        return difference is not None and difference > UNEVEN
+        return difference is not None and difference > UNEVEN and not self.rehearsal
 
 
 _FIELD = {Side.RIGHT: "right", Side.LEFT: "left", None: "both"}
 
 
-def holds_by_side(entry: WorkoutEntry) -> list[SideHolds]:
+def holds_by_side(entry: WorkoutRecord) -> list[SideHolds]:
     """Best completed hold per side for each to-fatigue exercise, in workout order."""
     best: dict[str, dict[str, float]] = {}
     for step in entry.steps:
@@ -94,7 +96,9 @@ def holds_by_side(entry: WorkoutEntry) -> list[SideHolds]:
         sides = best.setdefault(step.exercise or step.summary, {})
         key = _FIELD[step.side]
         sides[key] = max(sides.get(key, 0.0), step.held_seconds)
-    return [SideHolds(exercise=name, **sides) for name, sides in best.items()]
+    return [
+        SideHolds(exercise=name, rehearsal=entry.rehearsal, **sides) for name, sides in best.items()
+    ]
 
 
 @dataclass(frozen=True)
@@ -111,15 +115,16 @@ class TrendPoint:
 
 
 def hold_trend(
-    entries: Iterable[WorkoutEntry], exercise: str | None = None
+    entries: Iterable[WorkoutRecord], exercise: str | None = None
 ) -> dict[str, list[TrendPoint]]:
     """Per to-fatigue exercise, its holds across workouts, oldest first: chart series.
 
-    Workouts with no completed hold of an exercise add no point for it. `exercise`
-    keeps only that one.
+    Workouts with no completed hold of an exercise add no point for it, nor do
+    rehearsals. `exercise` keeps only that one.
     """
     series: dict[str, list[TrendPoint]] = {}
-    for entry in sorted(entries, key=lambda item: item.started_at):
+    real = (entry for entry in entries if not entry.rehearsal)
+    for entry in sorted(real, key=lambda item: item.started_at):
         for hold in holds_by_side(entry):
             if exercise is not None and hold.exercise != exercise:
                 continue

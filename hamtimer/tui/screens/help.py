@@ -1,14 +1,15 @@
-"""Modal dialogs: the key help and the confirmation before leaving a workout."""
+"""`HelpScreen`: every key, over the screen it was asked from."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from hamtimer.tui.screens.dialog import Dialog
 
 KEYS_HELP = """\
 [b]During a workout[/b]
@@ -29,8 +30,12 @@ KEYS_HELP = """\
 """
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Every key, in one place, over the screen it was asked from."""
+
+    DEFAULT_CSS = """
+    HelpScreen #help-box { width: 84; }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q,enter,space", "close", "Close", priority=True),
@@ -45,29 +50,3 @@ class HelpScreen(ModalScreen[None]):
     def action_close(self) -> None:
         """Back to where the runner was."""
         self.dismiss(None)
-
-
-LeaveChoice = Literal["abandon", "save", "stay"]
-
-
-class ConfirmLeave(ModalScreen[LeaveChoice]):
-    """Asked before leaving a workout, so a stray key never ends one."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "choose('abandon')", "Leave", priority=True),
-        Binding("s", "choose('save')", "Save, resume later", priority=True),
-        Binding("n,escape", "choose('stay')", "Keep going", priority=True),
-        Binding("ctrl+c,ctrl+q,q", "choose('abandon')", "Leave", show=False, priority=True),
-    ]
-
-    def compose(self) -> ComposeResult:
-        """The question and its answers."""
-        with Vertical(id="confirm-box", classes="dialog"):
-            yield Static("[b]Leave this workout?[/b]  (the timer is paused)", id="confirm-question")
-            yield Static("  y   leave: it goes into your history as abandoned")
-            yield Static("  s   save it and leave: resume it next time")
-            yield Static("  n   keep going")
-
-    def action_choose(self, choice: LeaveChoice) -> None:
-        """Answer the question."""
-        self.dismiss(choice)

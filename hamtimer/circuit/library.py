@@ -1,37 +1,32 @@
-"""Where circuits and other bundled files live, and finding a circuit by name or path.
+"""Finding a circuit by name or path: the bundled circuits and the runner's own.
 
-Bundled folders (`circuits/`, `sounds/`) sit at the top of the repository and are copied
-into the package when it is built, so there are two places to look: inside the installed
-package, and beside it in a source checkout.
+A runner's own circuits live in the `circuits` folder of hamtimer's config folder; one with
+the same name as a bundled circuit takes its place.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-import platformdirs
-
-from hamtimer.circuit import Circuit, CircuitError, load_circuit
+from hamtimer.circuit.load import load_circuit
+from hamtimer.circuit.model import Circuit, CircuitError
+from hamtimer.folders import bundled_dir, config_dir
 
 DEFAULT_CIRCUIT = "hamstring"
 
 
-def bundled_dir(name: str) -> Path:
-    """The bundled folder `name` ('circuits' or 'sounds'), installed or in a checkout."""
-    installed = Path(str(resources.files("hamtimer"))) / name
-    if installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parent.parent / name
-
-
 def user_circuits_dir() -> Path:
     """The runner's own circuits: `$HAMTIMER_CONFIG_DIR/circuits`, else the platform's."""
-    base = os.environ.get("HAMTIMER_CONFIG_DIR")
-    root = Path(base) if base else Path(platformdirs.user_config_dir("hamtimer"))
-    return root / "circuits"
+    return config_dir() / "circuits"
+
+
+def circuit_hash(source: Path | bytes) -> str:
+    """The sha256 of a circuit file's bytes: a workout resumes only on the same file."""
+    data = source.read_bytes() if isinstance(source, Path) else source
+    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -40,7 +35,11 @@ class CircuitFile:
 
     name: str
     path: Path
-    origin: str  # "bundled" or "yours"
+    origin: str  # "bundled", "yours" or "file"
+
+    def digest(self) -> str:
+        """The sha256 of the file as it is now (`circuit_hash`)."""
+        return circuit_hash(self.path)
 
 
 def available() -> list[CircuitFile]:

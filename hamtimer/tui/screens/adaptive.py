@@ -1,16 +1,13 @@
-"""A screen that changes its layout with the terminal's size."""
+"""`AdaptiveScreen`: a screen that changes its layout with the terminal's size."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import events
 from textual.screen import Screen
 
 from hamtimer.tui.widgets import TooSmall, size_class
-
-if TYPE_CHECKING:
-    from hamtimer.tui.app import HamtimerApp
 
 
 class AdaptiveScreen(Screen[Any]):
@@ -21,13 +18,9 @@ class AdaptiveScreen(Screen[Any]):
     workout's time lives in the engine, so a resize can never lose or skip time.
     """
 
-    @property
-    def hamtimer(self) -> HamtimerApp:
-        """The app, typed: its circuit, plans and services (sound, storage, clock speed)."""
-        from hamtimer.tui.app import HamtimerApp
-
-        assert isinstance(self.app, HamtimerApp)
-        return self.app
+    DEFAULT_CSS = """
+    AdaptiveScreen.-too-small TooSmall { display: block; }
+    """
 
     def on_mount(self) -> None:
         """Lay out for the size we start at."""

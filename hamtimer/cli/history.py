@@ -1,0 +1,66 @@
+"""`hamtimer history`: past workouts as a table, as JSON, or exported for other tools."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.text import Text
+
+from hamtimer.cli.output import EXIT_OK
+from hamtimer.folders import data_dir
+from hamtimer.history import HistoryStore
+from hamtimer.report import FORMATS, history_table, write_export, write_json
+
+SHOWN = 20
+"""Workouts in the table unless --all or --limit: the recent ones are what a runner reads."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of `hamtimer history`."""
+    parser.add_argument("--json", action="store_true", help="print every workout as JSON")
+    parser.add_argument("--circuit", help="only workouts of this circuit (name, file or title)")
+    parser.add_argument("--data-dir", type=Path, help="where history is kept")
+    parser.add_argument(
+        "--export",
+        choices=FORMATS,
+        help="write every workout for other tools: jsonl (a workout a line) or csv (a step a row)",
+    )
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--all", action="store_true", help="show every workout in the table")
+    shown.add_argument(
+        "--limit", type=int, default=SHOWN, metavar="N", help=f"show the last N (default {SHOWN})"
+    )
+
+
+def run(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """Print the history as asked; notices (data set aside, imports) go to stderr."""
+    store = HistoryStore(data_dir(args.data_dir))
+    try:
+        if args.export or args.json:
+            records = store.workouts(circuit=args.circuit)
+            if args.export:
+                write_export(args.export, records, sys.stdout)
+            else:
+                write_json(records, sys.stdout)
+            _tell(err, store)
+            return EXIT_OK
+        limit = None if args.all else max(0, args.limit)
+        records = store.workouts(circuit=args.circuit, limit=limit)
+        total = store.count(circuit=args.circuit) if limit is not None else len(records)
+        _tell(err, store)
+        if not records:
+            which = f" of '{args.circuit}'" if args.circuit else ""
+            out.print(f"No workouts{which} yet.", markup=False, highlight=False)
+            return EXIT_OK
+        out.print(history_table(records, older=total - len(records)))
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+def _tell(err: Console, store: HistoryStore) -> None:
+    for notice in store.take_notices():
+        err.print(Text(notice, style="yellow"))

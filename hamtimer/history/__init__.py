@@ -1,0 +1,40 @@
+"""Workout history: every workout, in progress or ended, kept in one SQLite file.
+
+- `records` — what is kept of a workout (`WorkoutRecord`, `StepEntry`), made from the
+  engine's records; pure.
+- `holds` — hold-to-fatigue analysis over records (best hold per side, trends, uneven sides).
+- `store` — `HistoryStore`: saving and reading records, resume, two hamtimers at once.
+- `database` — the file: schema, migrations, damaged or foreign files set aside.
+- `rows` — records to rows and back. `legacy` — importing a 0.1.0 data folder.
+"""
+
+from hamtimer.history.holds import SideHolds, TrendPoint, hold_trend, holds_by_side
+from hamtimer.history.records import (
+    COMPLETED,
+    ENDED,
+    HistoryError,
+    Outcome,
+    StepEntry,
+    WorkoutRecord,
+    plan_entries,
+    step_entries,
+    utc_now,
+)
+from hamtimer.history.store import HistoryStore
+
+__all__ = [
+    "COMPLETED",
+    "ENDED",
+    "HistoryError",
+    "HistoryStore",
+    "Outcome",
+    "SideHolds",
+    "StepEntry",
+    "TrendPoint",
+    "WorkoutRecord",
+    "hold_trend",
+    "holds_by_side",
+    "plan_entries",
+    "step_entries",
+    "utc_now",
+]

@@ -1,0 +1,325 @@
+"""The history database file: its schema, its migrations, and what happens when it is damaged.
+
+One SQLite file, `history.sqlite3`, in the data folder, in WAL mode with `synchronous=FULL`:
+a transaction that has returned is on disk, a kill at any instant leaves the last committed
+state, and two hamtimers can write to it at once (each waits for the other's short
+transaction). The schema is versioned with `PRAGMA user_version` and marked as hamtimer's
+with `PRAGMA application_id`; `MIGRATIONS[n]` takes version n to n + 1.
+
+Bad files never stop hamtimer and are never deleted (`open_database`):
+
+* a file that is not hamtimer's (another program's database, or not a database at all) is
+  renamed aside and a fresh history started;
+* a damaged one is renamed aside with its write-ahead log, every row that can still be
+  read is copied into a fresh history (`salvage`), and the notice says how many workouts
+  came back;
+* one written by a newer hamtimer is left exactly as it is and opened read-only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+DB_FILE = "history.sqlite3"
+APPLICATION_ID = 0x68616D74  # "hamt"
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another hamtimer's transaction
+HEADER = b"SQLite format 3\x00"
+
+_SCHEMA_1 = """
+CREATE TABLE plans (
+    id INTEGER PRIMARY KEY,
+    digest TEXT NOT NULL UNIQUE,          -- the plan's identity: circuit, challenge, summaries
+    circuit TEXT NOT NULL,                -- the circuit's title
+    challenge INTEGER NOT NULL,
+    step_count INTEGER NOT NULL
+);
+CREATE TABLE plan_steps (                 -- what a plan says of each step, stored once a plan
+    plan_id INTEGER NOT NULL REFERENCES plans (id),
+    idx INTEGER NOT NULL,
+    summary TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    mode TEXT,
+    exercise TEXT,
+    side TEXT,
+    set_number INTEGER,
+    planned REAL,                         -- seconds; NULL for reps and holds the runner ends
+    PRIMARY KEY (plan_id, idx)
+) WITHOUT ROWID;
+CREATE TABLE workouts (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    plan_id INTEGER NOT NULL REFERENCES plans (id),
+    circuit_ref TEXT NOT NULL,            -- the name or path the runner picked it by
+    circuit_hash TEXT NOT NULL,           -- sha256 of the circuit file
+    speed REAL NOT NULL,                  -- the clock's speed; not 1 = a rehearsal
+    started_at TEXT NOT NULL,             -- ISO 8601, UTC
+    saved_at TEXT NOT NULL,
+    ended_at TEXT,
+    outcome TEXT NOT NULL,                -- in_progress, finished or abandoned
+    current_index INTEGER NOT NULL,
+    paused INTEGER NOT NULL,
+    owner TEXT                            -- host:pid:start of the process running it
+);
+CREATE INDEX workouts_by_start ON workouts (started_at);
+CREATE INDEX workouts_in_progress ON workouts (circuit_hash) WHERE outcome = 'in_progress';
+CREATE TABLE steps (                      -- how each reached step went; none for the rest
+    workout_id INTEGER NOT NULL REFERENCES workouts (id),
+    idx INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    active_ms INTEGER NOT NULL,
+    paused_ms INTEGER NOT NULL,
+    held_ms INTEGER,
+    PRIMARY KEY (workout_id, idx)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_1,)
+"""`MIGRATIONS[n]` takes a database from schema version n to n + 1 (0: an empty file)."""
+
+TABLES = ("plans", "plan_steps", "workouts", "steps")
+"""Every table, parents first: the order rows are copied in when salvaging."""
+
+Tell = Callable[[str], None]
+
+
+class DamagedError(Exception):
+    """The database file cannot be used as it is; the message says why, for the notice."""
+
+
+def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), usable from any thread."""
+    uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rwc'}"
+    conn = sqlite3.connect(
+        uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+
+
+def aside_path(path: Path, label: str) -> Path:
+    """A free name beside `path`: history.sqlite3 → history.damaged-20261130T101500.sqlite3."""
+    base = f"{path.stem}.{label}-{_stamp()}"
+    for attempt in range(1, 1000):
+        candidate = path.with_name(base + (f"-{attempt}" if attempt > 1 else "") + path.suffix)
+        if not any(
+            Path(f"{candidate}{tail}").exists() or Path(f"{candidate}{tail}").is_symlink()
+            for tail in ("", "-wal", "-shm")
+        ):
+            return candidate
+    raise FileExistsError(f"no free name beside {path}")
+
+
+def move_aside(path: Path, label: str) -> Path:
+    """Rename `path` (and its -wal and -shm files) out of the way, keeping them; return where."""
+    target = aside_path(path, label)
+    for tail in ("-wal", "-shm"):
+        companion = Path(f"{path}{tail}")
+        if companion.exists():
+            companion.rename(f"{target}{tail}")
+    path.rename(target)
+    return target
+
+
+def _is_foreign(conn: sqlite3.Connection) -> bool:
+    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if application_id == APPLICATION_ID:
+        return False
+    tables = int(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+    return application_id != 0 or tables > 0
+
+
+def _check(conn: sqlite3.Connection) -> int:
+    """The schema version of a usable hamtimer database; raise `DamagedError` if it is not."""
+    if _is_foreign(conn):
+        raise DamagedError("not a hamtimer history")
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if verdict != "ok":
+        raise DamagedError(f"damaged ({verdict})")
+    return version
+
+
+def _migrate(conn: sqlite3.Connection, version: int) -> None:
+    """Bring the schema up to date, one version a transaction."""
+    conn.execute("PRAGMA journal_mode = WAL")
+    while version < SCHEMA_VERSION:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if current == version:  # another hamtimer may have just done it
+                for statement in _statements(MIGRATIONS[version]):
+                    conn.execute(statement)
+                if version == 0:
+                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a migration script, so they run inside one explicit transaction."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line.split("--", 1)[0] + ("\n" if line.endswith("\n") else "")
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return [statement for statement in statements if statement]
+
+
+class Opened:
+    """An open history database and how it may be used."""
+
+    def __init__(self, conn: sqlite3.Connection, *, readonly: bool, version: int) -> None:
+        self.conn = conn
+        self.readonly = readonly
+        self.version = version
+
+
+def open_database(folder: Path, tell: Tell, *, create: bool) -> Opened | None:
+    """Open the folder's history, repairing what must be repaired; None if there is none.
+
+    `create` makes the folder and the file when missing (for writing); reading an absent
+    history creates nothing. Raises `OSError` or `sqlite3.Error` only for a folder that
+    cannot be used at all (the caller turns them into a message with the fix).
+    """
+    path = folder / DB_FILE
+    if path.is_dir() and not path.is_symlink():
+        target = move_aside(path, "not-a-file")
+        tell(f"{path.name}: was a folder, not a file; moved it with its contents to {target}")
+    if not path.exists():
+        if not create:
+            return None
+        folder.mkdir(parents=True, exist_ok=True)
+    elif not _has_header(path):
+        _start_over(path, "not a hamtimer history", tell, salvage_rows=False)
+    try:
+        return _open_checked(path, create=create)
+    except (DamagedError, sqlite3.DatabaseError) as problem:
+        if isinstance(problem, sqlite3.OperationalError) and not _is_damage(problem):
+            raise
+        why = str(problem) if isinstance(problem, DamagedError) else f"damaged ({problem})"
+        _start_over(path, why, tell, salvage_rows=why != "not a hamtimer history")
+        return _open_checked(path, create=True)
+
+
+def _has_header(path: Path) -> bool:
+    with path.open("rb") as file:
+        head = file.read(len(HEADER))
+    return head in (b"", HEADER)  # an empty file is a database SQLite has not written yet
+
+
+def _is_damage(error: sqlite3.OperationalError) -> bool:
+    """Operational errors that mean a bad file rather than a busy or unwritable one."""
+    text = str(error).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
+
+
+def _open_checked(path: Path, *, create: bool) -> Opened:
+    conn = connect(path)
+    try:
+        version = _check(conn)
+        if version > SCHEMA_VERSION:
+            conn.close()
+            return Opened(connect(path, readonly=True), readonly=True, version=version)
+        if version < SCHEMA_VERSION:
+            if not create and version == 0:
+                conn.close()
+                raise DamagedError("empty")
+            _migrate(conn, version)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return Opened(conn, readonly=False, version=SCHEMA_VERSION)
+
+
+def _start_over(path: Path, why: str, tell: Tell, *, salvage_rows: bool) -> None:
+    """Set the file aside (kept), start a fresh one, and copy in what can still be read."""
+    target = move_aside(path, "damaged" if salvage_rows else "not-hamtimer")
+    saved = 0
+    if salvage_rows:
+        fresh = _open_checked(path, create=True)
+        try:
+            saved = salvage(target, fresh.conn)
+        finally:
+            fresh.conn.close()
+    found = f"; {saved} workout(s) recovered from it" if salvage_rows else ""
+    tell(f"{path.name}: {why}; kept as {target.name}, started a fresh history{found}")
+
+
+def salvage(damaged: Path, fresh: sqlite3.Connection) -> int:
+    """Copy every row that can still be read from `damaged` into `fresh`; workouts saved.
+
+    Works on a temporary copy (with its write-ahead log), so the file set aside stays
+    exactly as it was found. Rows are read one key at a time where a whole table cannot
+    be, and a workout comes back only with its plan.
+    """
+    with tempfile.TemporaryDirectory(prefix="hamtimer-salvage-") as scratch:
+        copy = Path(scratch) / "copy.sqlite3"
+        shutil.copyfile(damaged, copy)
+        wal = Path(f"{damaged}-wal")
+        if wal.exists():
+            shutil.copyfile(wal, f"{copy}-wal")
+        try:
+            source = connect(copy)
+        except sqlite3.Error:
+            return 0
+        try:
+            return _copy_rows(source, fresh)
+        finally:
+            source.close()
+
+
+_KEYS = {"plans": "id", "plan_steps": "plan_id", "workouts": "id", "steps": "workout_id"}
+
+
+def _rows(source: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
+    """Every readable row of `table`: all at once, else key by key around the damage."""
+    with contextlib.suppress(sqlite3.Error):
+        return source.execute(f"SELECT * FROM {table}").fetchall()
+    key = _KEYS[table]
+    try:
+        keys = [row[0] for row in source.execute(f"SELECT DISTINCT {key} FROM {table}")]
+    except sqlite3.Error:
+        return []
+    found: list[tuple[object, ...]] = []
+    for value in keys:
+        with contextlib.suppress(sqlite3.Error):
+            found.extend(source.execute(f"SELECT * FROM {table} WHERE {key} = ?", (value,)))
+    return found
+
+
+def _copy_rows(source: sqlite3.Connection, fresh: sqlite3.Connection) -> int:
+    fresh.execute("BEGIN IMMEDIATE")
+    try:
+        for table in TABLES:
+            rows = _rows(source, table)
+            if not rows:
+                continue
+            marks = ", ".join("?" * len(rows[0]))
+            for row in rows:
+                with contextlib.suppress(sqlite3.Error):  # e.g. a step whose workout was lost
+                    fresh.execute(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", row)
+        saved = fresh.execute("SELECT count(*) FROM workouts").fetchone()[0]
+        fresh.execute("COMMIT")
+    except BaseException:
+        fresh.execute("ROLLBACK")
+        raise
+    return int(saved)

@@ -1,0 +1,229 @@
+"""Carrying over a hamtimer 0.1.0 data folder: `history.jsonl` and its resume checkpoints.
+
+0.1.0 kept every ended workout as one JSON line of `history.jsonl` and the workout in
+progress in `checkpoint-<circuit sha256>.json`. On the first start with a database, each
+readable workout and checkpoint is imported in one transaction, and then the old files are
+renamed (`history-0.1.0.jsonl`, `checkpoint-<sha256>-0.1.0.json`), never rewritten: they
+stay as they were, damaged lines included. A damaged or unknown line is reported, not
+dropped silently; an imported checkpoint is offered for resuming like any interrupted
+workout. Importing twice (a kill before the renames) adds nothing: ids already stored are
+skipped.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, ValidationError
+
+from hamtimer.circuit import Side
+from hamtimer.events import StepStatus
+from hamtimer.history.database import Tell, aside_path
+from hamtimer.history.records import Outcome, StepEntry, WorkoutRecord
+from hamtimer.history.rows import Written, write
+from hamtimer.plan import StepKind, WorkMode
+
+HISTORY = "history.jsonl"
+CHECKPOINT = re.compile(r"^checkpoint-([0-9a-f]{64})\.json$")
+FORMAT = 1
+MAX_BYTES = 256 * 1024 * 1024  # a 0.1.0 history is about 10 KB a workout
+
+Seconds = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+
+class _Step(_Record):
+    index: int = Field(ge=0)
+    summary: str
+    kind: StepKind
+    exercise: str | None = None
+    side: Side | None = None
+    set_number: int | None = None
+    mode: WorkMode | None = None
+    status: StepStatus
+    active_seconds: Seconds = 0.0
+    paused_seconds: Seconds = 0.0
+    held_seconds: Seconds | None = None
+
+
+class _Workout(_Record):
+    """A 0.1.0 history line or checkpoint (a checkpoint has `current_index`, no `outcome`)."""
+
+    format: StrictInt = Field(ge=1, le=FORMAT)
+    id: uuid.UUID
+    circuit: str
+    circuit_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    circuit_ref: str
+    challenge: bool
+    started_at: AwareDatetime
+    ended_at: AwareDatetime | None = None
+    saved_at: AwareDatetime | None = None
+    outcome: Outcome | None = None
+    current_index: int | None = Field(None, ge=0)
+    paused: bool = False
+    steps: tuple[_Step, ...]
+
+
+class _Version(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    format: StrictInt
+
+
+def _is_newer(data: bytes) -> bool:
+    try:
+        return _Version.model_validate_json(data).format > FORMAT
+    except ValueError:
+        return False
+
+
+def _record(old: _Workout) -> WorkoutRecord:
+    """The 0.1.0 workout as a record; raises ValueError when it does not hold together."""
+    steps = tuple(
+        StepEntry(
+            index=step.index,
+            summary=step.summary,
+            kind=step.kind,
+            mode=step.mode,
+            exercise=step.exercise,
+            side=step.side,
+            set_number=step.set_number,
+            status=step.status,
+            active_seconds=step.active_seconds,
+            paused_seconds=step.paused_seconds,
+            held_seconds=step.held_seconds,
+        )
+        for step in old.steps
+    )
+    started = _utc(old.started_at)
+    if old.current_index is not None:  # a checkpoint: a workout in progress
+        saved = _utc(old.saved_at or old.started_at)
+        return WorkoutRecord(
+            id=old.id, circuit=old.circuit, circuit_ref=old.circuit_ref,
+            circuit_hash=old.circuit_hash, challenge=old.challenge, speed=1.0,
+            started_at=started, saved_at=saved, steps=steps,
+            current_index=old.current_index, paused=old.paused,
+        )  # fmt: skip
+    if old.outcome is None or old.ended_at is None or old.outcome is Outcome.IN_PROGRESS:
+        raise ValueError("a history line without its ending")
+    ended = _utc(old.ended_at)
+    return WorkoutRecord(
+        id=old.id, circuit=old.circuit, circuit_ref=old.circuit_ref,
+        circuit_hash=old.circuit_hash, challenge=old.challenge, speed=1.0,
+        started_at=started, saved_at=ended, ended_at=ended, outcome=old.outcome, steps=steps,
+    )  # fmt: skip
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
+
+
+def _parse(data: bytes) -> WorkoutRecord:
+    return _record(_Workout.model_validate_json(data))
+
+
+def read_history(path: Path) -> tuple[list[WorkoutRecord], int, int]:
+    """The readable workouts of a 0.1.0 history (one per id), damaged and newer line counts.
+
+    The same id appears twice only after a kill between appending and clearing a
+    checkpoint; a finished entry then wins over an abandoned one, else the later line.
+    """
+    raw = path.read_bytes()[:MAX_BYTES]
+    chosen: dict[uuid.UUID, WorkoutRecord] = {}
+    damaged = newer = 0
+    for line in raw.split(b"\n"):
+        if not line.strip():
+            continue
+        try:
+            record = _parse(line)
+        except (ValidationError, ValueError):
+            if _is_newer(line):
+                newer += 1
+            else:
+                damaged += 1
+            continue
+        previous = chosen.get(record.id)
+        if previous is None or not (
+            previous.outcome is Outcome.FINISHED and record.outcome is Outcome.ABANDONED
+        ):
+            chosen[record.id] = record
+    return sorted(chosen.values(), key=lambda item: item.started_at), damaged, newer
+
+
+def legacy_files(folder: Path) -> list[Path]:
+    """The 0.1.0 history and checkpoint files in `folder`, history first."""
+    history = folder / HISTORY
+    checkpoints = sorted(
+        path for path in _listing(folder) if CHECKPOINT.match(path.name) and path.is_file()
+    )
+    return ([history] if history.is_file() else []) + checkpoints
+
+
+def import_folder(folder: Path, conn: sqlite3.Connection, tell: Tell) -> None:
+    """Import a 0.1.0 history and checkpoints found in `folder`, then rename them."""
+    files = legacy_files(folder)
+    if not files:
+        return
+    history = folder / HISTORY
+    checkpoints = [path for path in files if path != history]
+    records, damaged, newer = read_history(history) if history.is_file() else ([], 0, 0)
+    unreadable: list[str] = []
+    for path in checkpoints:
+        try:
+            records.append(_parse(path.read_bytes()[:MAX_BYTES]))
+        except (OSError, ValidationError, ValueError):
+            unreadable.append(path.name)
+    added = _store(conn, records)
+    kept = [_rename(path, "-0.1.0") for path in [history, *checkpoints] if path.is_file()]
+    report = f"history from hamtimer 0.1.0: {added} workout(s) imported"
+    if damaged or newer:
+        report += f"; {damaged + newer} line(s) could not be read"
+        if newer:
+            report += f" ({newer} saved by a newer hamtimer)"
+    if unreadable:
+        report += f"; unreadable checkpoint(s): {', '.join(unreadable)}"
+    tell(f"{report}; the old files are kept as {', '.join(path.name for path in kept)}")
+
+
+def _listing(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
+
+
+def _store(conn: sqlite3.Connection, records: list[WorkoutRecord]) -> int:
+    """Insert the records not stored yet, in one transaction; how many were added."""
+    finished = {record.id for record in records if record.outcome is not Outcome.IN_PROGRESS}
+    written = Written()
+    added = 0
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for record in records:
+            if record.outcome is Outcome.IN_PROGRESS and record.id in finished:
+                continue  # 0.1.0 was killed after storing it, before dropping its checkpoint
+            if conn.execute("SELECT 1 FROM workouts WHERE uuid = ?", (str(record.id),)).fetchone():
+                continue
+            write(conn, record, None, written)
+            added += 1
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return added
+
+
+def _rename(path: Path, label: str) -> Path:
+    """history.jsonl → history-0.1.0.jsonl (or a free name like it); the file is not touched."""
+    target = path.with_name(f"{path.stem}{label}{path.suffix}")
+    if target.exists():
+        target = aside_path(target, "more")
+    path.rename(target)
+    return target

@@ -1,0 +1,55 @@
+"""Every text, table and JSON of a workout's result, for the screens and the commands.
+
+- `text` — plain strings: completion ('46/48 · 2 skipped'), holds per side, durations.
+- `tables` — Rich renderables: the summary, `hamtimer history`'s table, the recent table
+  and trend captions of the history screen.
+- `export` — JSON, JSON Lines and CSV for other tools.
+"""
+
+from hamtimer.report.export import (
+    FORMATS,
+    csv_rows,
+    record_json,
+    write_csv,
+    write_export,
+    write_json,
+    write_jsonl,
+)
+from hamtimer.report.tables import (
+    history_table,
+    holds_table,
+    recent_table,
+    summary_text,
+    trend_caption,
+)
+from hamtimer.report.text import (
+    circuit_text,
+    completion_text,
+    duration_text,
+    hold_line,
+    holds_text,
+    local_time,
+    rehearsal_text,
+)
+
+__all__ = [
+    "FORMATS",
+    "circuit_text",
+    "completion_text",
+    "csv_rows",
+    "duration_text",
+    "history_table",
+    "hold_line",
+    "holds_table",
+    "holds_text",
+    "local_time",
+    "recent_table",
+    "record_json",
+    "rehearsal_text",
+    "summary_text",
+    "trend_caption",
+    "write_csv",
+    "write_export",
+    "write_json",
+    "write_jsonl",
+]

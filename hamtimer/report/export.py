@@ -1,0 +1,145 @@
+"""Workouts in plain formats for scripts and other tools: JSON, JSON Lines and CSV.
+
+`hamtimer history --json` prints one JSON array; `--export jsonl` writes one workout a line
+and `--export csv` one step a row. All three are written as they are read, a workout at a
+time, so a long history never has to fit in one string.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from hamtimer.history import StepEntry, WorkoutRecord, holds_by_side
+
+FORMATS = ("jsonl", "csv")
+
+CSV_COLUMNS = (
+    "date",
+    "workout",
+    "circuit",
+    "challenge",
+    "speed",
+    "workout_outcome",
+    "step",
+    "kind",
+    "exercise",
+    "side",
+    "set",
+    "planned_seconds",
+    "actual_seconds",
+    "paused_seconds",
+    "held_seconds",
+    "outcome",
+)
+
+
+def _step_json(step: StepEntry) -> dict[str, Any]:
+    return {
+        "index": step.index,
+        "summary": step.summary,
+        "kind": str(step.kind),
+        "mode": None if step.mode is None else str(step.mode),
+        "exercise": step.exercise,
+        "side": None if step.side is None else str(step.side),
+        "set_number": step.set_number,
+        "planned": step.planned,
+        "status": str(step.status),
+        "active_seconds": step.active_seconds,
+        "paused_seconds": step.paused_seconds,
+        "held_seconds": step.held_seconds,
+    }
+
+
+def record_json(record: WorkoutRecord) -> dict[str, Any]:
+    """One workout as a JSON object: who, when, how it ended, its holds and every step."""
+    return {
+        "id": str(record.id),
+        "circuit": record.circuit,
+        "circuit_ref": record.circuit_ref,
+        "circuit_hash": record.circuit_hash,
+        "challenge": record.challenge,
+        "speed": record.speed,
+        "rehearsal": record.rehearsal,
+        "started_at": record.started_at.isoformat().replace("+00:00", "Z"),
+        "ended_at": None
+        if record.ended_at is None
+        else record.ended_at.isoformat().replace("+00:00", "Z"),
+        "outcome": str(record.outcome),
+        "completed": record.completed,
+        "skipped": record.skipped,
+        "active_seconds": round(record.active_seconds, 3),
+        "holds": [
+            {
+                "exercise": hold.exercise,
+                "right": hold.right,
+                "left": hold.left,
+                "both": hold.both,
+                "difference": hold.difference,
+                "uneven": hold.uneven,
+            }
+            for hold in holds_by_side(record)
+        ],
+        "steps": [_step_json(step) for step in record.steps],
+    }
+
+
+def write_json(records: Iterable[WorkoutRecord], out: TextIO) -> None:
+    """A JSON array of `record_json` objects, written a workout at a time."""
+    out.write("[")
+    for position, record in enumerate(records):
+        out.write(",\n" if position else "\n")
+        out.write(json.dumps(record_json(record), indent=2, ensure_ascii=False))
+    out.write("\n]\n")
+
+
+def write_jsonl(records: Iterable[WorkoutRecord], out: TextIO) -> None:
+    """One `record_json` object a line."""
+    for record in records:
+        out.write(json.dumps(record_json(record), ensure_ascii=False) + "\n")
+
+
+def csv_rows(record: WorkoutRecord) -> list[dict[str, object]]:
+    """One row per step the workout reached (steps never reached have nothing to say)."""
+    return [
+        {
+            "date": record.started_at.isoformat().replace("+00:00", "Z"),
+            "workout": str(record.id),
+            "circuit": record.circuit,
+            "challenge": int(record.challenge),
+            "speed": f"{record.speed:g}",
+            "workout_outcome": str(record.outcome),
+            "step": step.summary,
+            "kind": str(step.kind),
+            "exercise": step.exercise or "",
+            "side": "" if step.side is None else str(step.side),
+            "set": "" if step.set_number is None else step.set_number,
+            "planned_seconds": "" if step.planned is None else f"{step.planned:g}",
+            "actual_seconds": f"{step.active_seconds:g}",
+            "paused_seconds": f"{step.paused_seconds:g}",
+            "held_seconds": "" if step.held_seconds is None else f"{step.held_seconds:g}",
+            "outcome": str(step.status),
+        }
+        for step in record.steps
+        if step.reached
+    ]
+
+
+def write_csv(records: Iterable[WorkoutRecord], out: TextIO) -> None:
+    """A header, then one row a step of every workout (`csv_rows`)."""
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerows(csv_rows(record))
+
+
+def write_export(kind: str, records: Iterable[WorkoutRecord], out: TextIO) -> None:
+    """Write `records` in format `kind` ('jsonl' or 'csv')."""
+    if kind == "csv":
+        write_csv(records, out)
+    elif kind == "jsonl":
+        write_jsonl(records, out)
+    else:
+        raise ValueError(f"unknown export format {kind!r}; choose from {', '.join(FORMATS)}")

@@ -1,0 +1,113 @@
+"""A workout's result as Rich renderables: the summary, the history table, the hold trends.
+
+Names come from circuit files, so they are always `Text`, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.table import Table
+from rich.text import Text
+
+from hamtimer.history import Outcome, TrendPoint, WorkoutRecord, holds_by_side
+from hamtimer.plan import format_duration
+from hamtimer.report.text import (
+    UNEVEN_PERCENT,
+    circuit_text,
+    completion_text,
+    duration_text,
+    holds_text,
+    local_time,
+    percent,
+    rehearsal_text,
+)
+
+
+def summary_text(record: WorkoutRecord) -> Text:
+    """The workout's headline: how it ended, the circuit, its length and its steps."""
+    finished = record.outcome is Outcome.FINISHED
+    text = Text("Workout finished!\n" if finished else "Workout ended\n")
+    text.stylize("bold")
+    text.append(f"{circuit_text(record)}\n")
+    text.append(f"Time working: {duration_text(record)}  ·  ")
+    text.append(
+        f"steps done {record.completed} of {len(record.steps)}  ·  skipped {record.skipped}"
+    )
+    if record.rehearsal:
+        text.append(f"\n{rehearsal_text(record).capitalize()}: not counted in hold trends.")
+    return text
+
+
+def holds_table(record: WorkoutRecord) -> Table | None:
+    """Hold times per side, with the difference flagged when it is large; None without holds."""
+    holds = holds_by_side(record)
+    if not holds:
+        return None
+    table = Table(title="Holds to fatigue", expand=False)
+    for column in ("exercise", "right", "left", "difference"):
+        table.add_column(column, justify="left" if column == "exercise" else "right")
+    for hold in holds:
+        right = format_duration(hold.right) if hold.right is not None else "—"
+        left = format_duration(hold.left) if hold.left is not None else "—"
+        difference = hold.difference
+        shown = "—" if difference is None else percent(difference)
+        table.add_row(Text(hold.exercise), right, left, f"⚠ {shown}" if hold.uneven else shown)
+    return table
+
+
+def history_table(records: Sequence[WorkoutRecord], *, older: int = 0) -> Table:
+    """Past workouts, oldest first, for `hamtimer history`; `older` are left out above."""
+    table = Table(title="Workouts")
+    for column in ("date", "circuit", "duration", "completion", "holds (right · left)"):
+        table.add_column(column, justify="right" if column == "duration" else "left")
+    for record in records:
+        style = "yellow" if record.outcome is Outcome.ABANDONED else None
+        if record.rehearsal:
+            style = "dim"
+        cells = (
+            local_time(record.started_at),
+            circuit_text(record),
+            duration_text(record),
+            completion_text(record),
+            holds_text(record),
+        )
+        table.add_row(*(Text(cell) for cell in cells), style=style)
+    caption = (
+        f"Holds: best to-fatigue hold per side; ⚠ marks sides more than {UNEVEN_PERCENT}% apart. "
+        "Rehearsals (dim) are not counted in trends."
+    )
+    if older:
+        caption = f"{older} older workout(s) not shown: --all shows every one. " + caption
+    table.caption = caption
+    return table
+
+
+def recent_table(records: Sequence[WorkoutRecord], *, count: int = 10) -> Table:
+    """The last `count` workouts, newest first, for the history screen."""
+    table = Table(title="Recent workouts", expand=True)
+    for column in ("date", "circuit", "time", "steps"):
+        table.add_column(column)
+    newest = sorted(records, key=lambda item: item.started_at, reverse=True)[:count]
+    for record in newest:
+        table.add_row(
+            local_time(record.started_at, "%a %d %b %H:%M"),
+            Text(circuit_text(record)),
+            duration_text(record),
+            completion_text(record),
+        )
+    return table
+
+
+def trend_caption(exercise: str, points: Sequence[TrendPoint]) -> Text:
+    """The exercise's latest holds per side, flagged when the sides differ by over 15%."""
+    last = points[-1]
+    text = Text(f"{exercise} — {len(points)} workout(s); latest: ", style="bold")
+    right = format_duration(last.right) if last.right is not None else "—"
+    left = format_duration(last.left) if last.left is not None else "—"
+    text.append(f"R {right} · L {left}")
+    if last.difference is not None:
+        text.append(f"  (difference {percent(last.difference)})")
+    if last.uneven:
+        text.append(f"  ⚠ sides uneven (over {UNEVEN_PERCENT}%)", style="bold red")
+    return text

@@ -1,0 +1,69 @@
+"""The words of a workout's result, as plain strings: one place for every screen and command."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from hamtimer.history import Outcome, SideHolds, WorkoutRecord, holds_by_side
+from hamtimer.history.holds import UNEVEN, signed_difference
+from hamtimer.plan import format_duration
+
+UNEVEN_PERCENT = round(UNEVEN * 100)
+
+
+def completion_text(record: WorkoutRecord) -> str:
+    """'48/48', '46/48 · 2 skipped' or 'abandoned 20/48'."""
+    text = f"{record.completed}/{len(record.steps)}"
+    if record.skipped:
+        text += f" · {record.skipped} skipped"
+    return f"abandoned {text}" if record.outcome is Outcome.ABANDONED else text
+
+
+def rehearsal_text(record: WorkoutRecord) -> str:
+    """'rehearsal ×20' for a workout run on a faster clock, else ''."""
+    return f"rehearsal ×{record.speed:g}" if record.rehearsal else ""
+
+
+def circuit_text(record: WorkoutRecord) -> str:
+    """The circuit's title, with challenge mode and rehearsal marked."""
+    marks = [
+        mark for mark in ("challenge" if record.challenge else "", rehearsal_text(record)) if mark
+    ]
+    return record.circuit + (f" ({', '.join(marks)})" if marks else "")
+
+
+def duration_text(record: WorkoutRecord) -> str:
+    """The workout's length, pauses left out: '22:04'."""
+    return format_duration(record.active_seconds)
+
+
+def local_time(moment: datetime, pattern: str = "%Y-%m-%d %H:%M") -> str:
+    """A stored (UTC) moment in the runner's own time zone."""
+    return moment.astimezone().strftime(pattern)
+
+
+def percent(fraction: float) -> str:
+    """0.19 → '19%'."""
+    return f"{fraction:.0%}"
+
+
+def hold_line(hold: SideHolds, *, named: bool) -> str:
+    """'R 0:52 · L 0:47 (−10%)', with ⚠ above a 15% difference; the exercise first if `named`."""
+    parts = [
+        f"{label} {format_duration(seconds)}"
+        for label, seconds in (("R", hold.right), ("L", hold.left), ("", hold.both))
+        if seconds is not None
+    ]
+    text = " · ".join(part.strip() for part in parts)
+    if hold.right is not None and hold.left is not None:
+        signed = round(signed_difference(hold.right, hold.left) * 100)
+        text += f" ({signed:+d}%)".replace("-", "−")
+        if hold.uneven:
+            text += " ⚠"
+    return f"{hold.exercise}: {text}" if named else text
+
+
+def holds_text(record: WorkoutRecord) -> str:
+    """Every to-fatigue exercise's holds per side, a line each (`hold_line`)."""
+    holds = holds_by_side(record)
+    return "\n".join(hold_line(hold, named=len(holds) > 1) for hold in holds)

@@ -1,0 +1,189 @@
+"""A workout's life, from the start screen's choice to the history. No UI here.
+
+`WorkoutSession` is everything a workout needs besides a screen: for one circuit file it
+finds the interrupted workout to offer (and stores stale ones as abandoned), builds the
+plan, begins a workout fresh or resumes it at the step it was on, saves a checkpoint at
+every step change and pause, and stores the workout when the engine says it ended. The
+app composes it with the screens and the sound; tests and tools drive it without them.
+
+Saving happens off the caller's thread by default (`background=True`), in order, so a slow
+disk never holds up the timer; a failure is passed to `on_error` (the app shows it) and the
+workout runs on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from hamtimer.circuit import Circuit, CircuitFile
+from hamtimer.clock import Clock
+from hamtimer.events import Event, EventKind
+from hamtimer.history import HistoryError, HistoryStore, Outcome, WorkoutRecord
+from hamtimer.plan import Plan, build_plan
+from hamtimer.workout import Workout, WorkoutState
+
+CHECKPOINT_EVENTS = frozenset({EventKind.STEP_STARTED, EventKind.PAUSED, EventKind.RESUMED})
+"""Events after which the workout in progress is saved for resuming."""
+
+ENDING_EVENTS = frozenset({EventKind.FINISHED, EventKind.ABANDONED})
+
+
+class WorkoutSession:
+    """Workouts of one circuit file: begin or resume, checkpoints, the ended record."""
+
+    def __init__(
+        self,
+        circuit_file: CircuitFile,
+        circuit: Circuit,
+        *,
+        store: HistoryStore | None,
+        clock: Clock,
+        speed: float = 1.0,
+        background: bool = True,
+        on_error: Callable[[str], None] | None = None,
+    ) -> None:
+        self.circuit_file = circuit_file
+        self.circuit = circuit
+        self.store = store
+        self.clock = clock
+        self.speed = speed
+        self.digest = circuit_file.digest()
+        self.errors: list[str] = []
+        self.on_error: Callable[[str], None] = on_error or self.errors.append
+        """Told of every saving problem, from the writer's thread; the workout runs on."""
+        self._plans: dict[bool, Plan] = {}
+        self._writer = (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="hamtimer-save")
+            if background
+            else None
+        )
+        self.workout: Workout | None = None
+        self.record: WorkoutRecord | None = None
+        self.ended: WorkoutRecord | None = None
+        self.resumable = self._find_resumable()
+
+    # ----------------------------------------------------------------- before starting
+
+    def plan_for(self, challenge: bool) -> Plan:
+        """The plan with or without the challenge variants (built once each)."""
+        if challenge not in self._plans:
+            self._plans[challenge] = build_plan(self.circuit, challenge=challenge)
+        return self._plans[challenge]
+
+    def take_notices(self) -> list[str]:
+        """What the store has to say once (data set aside, a 0.1.0 history imported)."""
+        return self.store.take_notices() if self.store is not None else []
+
+    def _find_resumable(self) -> WorkoutRecord | None:
+        if self.store is None:
+            return None
+        with contextlib.suppress(HistoryError):  # an edited circuit's old workout → history
+            self.store.abandon_other_versions(self.circuit_file.name, self.digest)
+        return self.store.resumable(self.digest)
+
+    # ----------------------------------------------------------------- the workout
+
+    def start(self, *, resume: bool, challenge: bool) -> Workout:
+        """A workout ready to start: fresh, or the interrupted one at the step it was on.
+
+        Returns the engine (not started yet) with the checkpoint listener subscribed.
+        Starting fresh stores the interrupted workout as abandoned; a resumed workout
+        whose circuit file changed since starts fresh instead (told through `on_error`).
+        """
+        interrupted = self.resumable
+        chosen = interrupted if resume else None
+        if chosen is not None and not chosen.fits(self.plan_for(chosen.challenge)):
+            self.on_error("The circuit changed since that workout; starting fresh.")
+            chosen = None
+        if chosen is None:
+            plan = self.plan_for(challenge)
+            self.record = WorkoutRecord.begin(
+                plan,
+                circuit_ref=self.circuit_file.name,
+                circuit_hash=self.digest,
+                speed=self.speed,
+            )
+            workout = Workout(plan, self.clock)
+        else:
+            plan = self.plan_for(chosen.challenge)
+            self.record = chosen
+            workout = Workout(
+                plan,
+                self.clock,
+                start_index=chosen.current_index,
+                prior=chosen.prior_records(),
+            )
+        if interrupted is not None and interrupted is not chosen:
+            self._submit(self._abandon, interrupted)
+        self.resumable = None
+        self.ended = None
+        self.workout = workout
+        workout.subscribe(self._on_event)
+        return workout
+
+    def _abandon(self, record: WorkoutRecord) -> None:
+        assert self.store is not None
+        self.store.abandon(record)
+
+    def _on_event(self, event: Event) -> None:
+        if event.kind in CHECKPOINT_EVENTS:
+            self.checkpoint()
+        elif event.kind in ENDING_EVENTS:
+            self.finish()
+
+    def checkpoint(self, *, release: bool = False) -> Future[None] | None:
+        """Save the workout in progress; None when there is nothing to save.
+
+        `release` saves it to be resumed later, by this process or another hamtimer.
+        """
+        workout, record = self.workout, self.record
+        if workout is None or record is None or not workout.state.active:
+            return None
+        snapshot = record.progressed(
+            workout.plan,
+            workout.records,
+            current_index=workout.index,
+            paused=workout.state is WorkoutState.PAUSED,
+        )
+        return self._submit(self._save, snapshot, release)
+
+    def finish(self) -> WorkoutRecord | None:
+        """The ended workout's record, stored once; None while the workout is not over."""
+        workout, record = self.workout, self.record
+        if workout is None or record is None or not workout.state.over:
+            return None
+        if self.ended is None:
+            outcome = (
+                Outcome.FINISHED if workout.state is WorkoutState.FINISHED else Outcome.ABANDONED
+            )
+            self.ended = record.ended(workout.plan, workout.records, outcome)
+            self._submit(self._save, self.ended, False)
+        return self.ended
+
+    def _save(self, record: WorkoutRecord, release: bool) -> None:
+        assert self.store is not None
+        self.store.save(record, release=release)
+
+    def _submit(self, write: Callable[..., None], *args: object) -> Future[None] | None:
+        """Run a store write in order, off the caller's thread when in the background."""
+        if self.store is None:
+            return None
+        if self._writer is None:
+            done: Future[None] = Future()
+            self._guarded(write, *args)
+            done.set_result(None)
+            return done
+        return self._writer.submit(self._guarded, write, *args)
+
+    def _guarded(self, write: Callable[..., None], *args: object) -> None:
+        try:
+            write(*args)
+        except HistoryError as error:
+            self.on_error(str(error))
+
+    def close(self) -> None:
+        """Finish every pending save (the process may end right after)."""
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)

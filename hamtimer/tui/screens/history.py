@@ -1,0 +1,55 @@
+"""`HistoryScreen`: past workouts, and whether the holds are getting longer and even."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Sparkline, Static
+
+from hamtimer.history import WorkoutRecord, hold_trend
+from hamtimer.report import recent_table, trend_caption
+
+
+class HistoryScreen(Screen[None]):
+    """Hold times per side as sparklines over past workouts, then the recent workouts."""
+
+    DEFAULT_CSS = """
+    HistoryScreen #history { padding: 1 2; }
+    HistoryScreen .trend-caption { margin-top: 1; }
+    HistoryScreen .trend-label { height: 1; width: 6; }
+    HistoryScreen .trend { height: 2; margin-bottom: 0; }
+    HistoryScreen .trend-right > .sparkline--max-color { color: $success; }
+    HistoryScreen .trend-left > .sparkline--max-color { color: $accent; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,h", "app.pop_screen", "Back", id="back", priority=True),
+    ]
+
+    def __init__(self, records: Sequence[WorkoutRecord], notices: Sequence[str] = ()) -> None:
+        super().__init__()
+        self.records = list(records)
+        self.notices = list(notices)
+
+    def compose(self) -> ComposeResult:
+        """A chart per to-fatigue exercise and side, and a table."""
+        with VerticalScroll(id="history"):
+            for notice in self.notices:
+                yield Static(Text(f"⚠ {notice}", style="yellow"))  # paths may hold "["
+            if not self.records:
+                yield Static("No workouts yet: your holds will be charted here.")
+            for exercise, points in hold_trend(self.records).items():
+                yield Static(trend_caption(exercise, points), classes="trend-caption")
+                for side in ("right", "left"):
+                    values = [getattr(point, side) or 0.0 for point in points]
+                    yield Static(f"{side:>5}", classes="trend-label")
+                    yield Sparkline(values, classes=f"trend trend-{side}")
+            yield Static(Group(recent_table(self.records)) if self.records else "")
+        yield Footer()

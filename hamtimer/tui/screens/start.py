@@ -1,0 +1,127 @@
+"""`StartScreen`: what today's workout is, and Enter to begin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Footer, Static
+
+from hamtimer.circuit import Circuit
+from hamtimer.plan import Plan, format_duration
+from hamtimer.tui.screens.adaptive import AdaptiveScreen
+from hamtimer.tui.widgets import TooSmall
+
+
+@dataclass(frozen=True)
+class StartInfo:
+    """Everything the start screen shows; the app makes a new one when anything changes."""
+
+    circuit: Circuit
+    plan: Plan
+    challenge: bool
+    speed: float = 1.0
+    resume_at: int | None = None  # the interrupted workout's step (0-based), if any
+    notices: tuple[str, ...] = ()
+
+
+class StartScreen(AdaptiveScreen):
+    """The circuit at a glance: blocks, exercises, length, challenge mode, resume offer."""
+
+    DEFAULT_CSS = """
+    StartScreen #start { padding: 1 2; }
+    StartScreen #start-title { text-style: bold; margin-bottom: 1; }
+    StartScreen #start-notices { margin-top: 1; color: $warning; }
+    StartScreen #start-prompt { margin-top: 1; }
+    StartScreen.-compact #start-outline { display: none; }
+    StartScreen.-too-small #start { display: none; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "begin(False)", "Start", id="start", priority=True),
+        Binding("r", "begin(True)", "Resume", id="resume", priority=True),
+        Binding("c", "challenge", "Challenge", id="challenge", priority=True),
+        Binding("h", "app.show_history", "History", id="history", priority=True),
+        Binding("question_mark", "app.help", "Help", id="help", priority=True),
+        Binding("q", "app.quit", "Quit", id="quit", priority=True),
+    ]
+
+    class Begin(Message):
+        """The runner asked to start: fresh, or resuming the interrupted workout."""
+
+        def __init__(self, resume: bool) -> None:
+            super().__init__()
+            self.resume = resume
+
+    class ChallengeToggled(Message):
+        """The runner switched challenge mode before starting."""
+
+    info: reactive[StartInfo | None] = reactive(None, init=False)
+    """What to show; setting it redraws."""
+
+    def __init__(self, info: StartInfo) -> None:
+        super().__init__()
+        self.set_reactive(StartScreen.info, info)
+
+    def compose(self) -> ComposeResult:
+        """Header, the circuit's outline, the notices, the prompt."""
+        yield TooSmall()
+        with VerticalScroll(id="start"):
+            yield Static(id="start-title")
+            yield Static(id="start-outline")
+            yield Static(id="start-notices")
+            yield Static(id="start-prompt")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill in the circuit."""
+        super().on_mount()
+        self.watch_info()
+
+    def watch_info(self) -> None:
+        """Draw the circuit with the current challenge setting and resume offer."""
+        info = self.info
+        if info is None:
+            return
+        circuit, plan = info.circuit, info.plan
+        title = Text(circuit.name, style="bold")
+        title.append(f"\n{len(plan)} steps · about {format_duration(plan.estimated_seconds)}")
+        title.append(f" · challenge mode {'ON' if info.challenge else 'off'} (c)")
+        if info.speed != 1:
+            title.append(f" · REHEARSAL ×{info.speed:g}", style="bold reverse")
+        self.query_one("#start-title", Static).update(title)
+        outline = Text()
+        for block in circuit.blocks:
+            outline.append(f"\n{block.name}", style="bold underline")
+            way = "rounds" if block.mode == "circuit" else "sets each"
+            outline.append(f"  {block.sets} {way}\n")
+            for exercise in block.exercises:
+                outline.append(f"  • {exercise.name}", style="bold")
+                outline.append(f"  ({exercise.kind})\n", style="dim")
+                if info.challenge and exercise.challenge:
+                    outline.append(f"      challenge: {exercise.challenge}\n", style="italic")
+        self.query_one("#start-outline", Static).update(outline)
+        self.query_one("#start-notices", Static).update(Text("\n".join(info.notices)))
+        prompt = "Press Enter to start"
+        if info.resume_at is not None:
+            prompt = (
+                f"Press r to resume your unfinished workout at step {info.resume_at + 1}"
+                " · Enter to start fresh"
+            )
+        self.query_one("#start-prompt", Static).update(Text(prompt, style="bold reverse"))
+
+    def action_begin(self, resume: bool) -> None:
+        """Enter: a fresh workout (an unfinished one is stored as abandoned); r: resume it."""
+        if resume and (self.info is None or self.info.resume_at is None):
+            return
+        self.post_message(self.Begin(resume))
+
+    def action_challenge(self) -> None:
+        """Toggle challenge mode before starting."""
+        self.post_message(self.ChallengeToggled())
