@@ -1,22 +1,24 @@
-"""A hamtimer stand-in for the crash test: plays workouts through the real HistoryStore.
+"""A hamtimer stand-in for the crash tests: plays workouts through the real session and store.
 
-    python tests/crash_writer.py DATA_DIR CIRCUIT_FILE SEED
+    python tests/crash_writer.py DATA_DIR CIRCUIT_FILE SEED [COUNT]
 
-Loops over workouts for ever, as the app would: at start, resume the circuit's
-checkpoint (or, now and then, start fresh, which stores the old one as abandoned);
-checkpoint every step and some pauses; record the workout at the end. It prints one line
-to stdout *after* each durable write returns, so every line the parent has read is a
-promise the files must keep however the process is killed:
+Plays workouts, as the app would, with the real engine on a fake clock and the real
+`WorkoutSession` saving synchronously: at start, resume the circuit's interrupted workout
+(or, now and then, start fresh, which stores the old one as abandoned); a checkpoint at
+every step and some pauses; the workout stored when it ends. It prints one line to stdout
+*after* each durable write returns, so every line the parent has read is a promise the
+database must keep however the process is killed:
 
     ready                      imports done, about to touch the files
     started <id>               a new workout (nothing written yet)
-    resumed <id> <index>       a checkpoint was found; resuming at that step
-    checkpoint <id> <index>    checkpoint saved: steps before <index> are done
-    paused <id> <index>        checkpoint saved while paused at <index>
+    resumed <id> <index>       an interrupted workout was found; resuming at that step
+    checkpoint <id> <index>    saved: steps before <index> are done
+    paused <id> <index>        saved while paused at <index>
     finished <id> <steps>      the finished workout is in the history
     abandoned <id> <done>      the old workout is in the history as abandoned
 
-The parent kills it with SIGKILL; it never exits on its own.
+With COUNT it stops after that many finished workouts (the two-writers test); without,
+it runs until killed.
 """
 
 from __future__ import annotations
@@ -25,21 +27,16 @@ import random
 import sys
 from pathlib import Path
 
-from history_fakes import fake_records
-
-from hamtimer.circuit import load_circuit
-from hamtimer.history import (
-    HistoryStore,
-    Outcome,
-    Session,
-    checkpoint_from_records,
-    circuit_hash,
-    entry_from_records,
-)
-from hamtimer.plan import Plan, build_plan
+from hamtimer.circuit import CircuitFile, load_circuit
+from hamtimer.clock import FakeClock
+from hamtimer.events import Event, EventKind
+from hamtimer.history import HistoryStore
+from hamtimer.session import WorkoutSession
+from hamtimer.workout import Workout, WorkoutState
 
 START_FRESH = 0.2  # chance of declining the resume offer
-PAUSE = 0.1  # chance of a pause checkpoint at a step
+PAUSE = 0.1  # chance of a pause at a step
+HOLDS = {"right": 44.0, "left": 39.5}
 
 
 def say(line: str) -> None:
@@ -48,51 +45,69 @@ def say(line: str) -> None:
     sys.stdout.flush()
 
 
-def begin(store: HistoryStore, plan: Plan, digest: str, rng: random.Random) -> tuple[Session, int]:
-    """What the start screen does: offer the checkpoint, resume it or start fresh."""
-    checkpoint = store.load_checkpoint(digest)
-    if checkpoint is not None and (rng.random() < START_FRESH or not checkpoint.fits(plan)):
-        entry = store.abandon_checkpoint(digest)
-        assert entry is not None
-        say(f"abandoned {entry.id} {entry.completed}")
-        checkpoint = None
-    if checkpoint is not None:
-        say(f"resumed {checkpoint.id} {checkpoint.current_index}")
-        return checkpoint.session(), checkpoint.current_index
-    session = Session.begin(plan, circuit_ref="crash", circuit_hash=digest)
-    say(f"started {session.id}")
-    return session, 0
+def reporter(workout: Workout, workout_id: str) -> object:
+    """A listener after the session's: when it hears an event, the save has returned."""
+
+    def listen(event: Event) -> None:
+        if event.kind is EventKind.STEP_STARTED:
+            say(f"checkpoint {workout_id} {event.step_index}")
+        elif event.kind is EventKind.PAUSED:
+            say(f"paused {workout_id} {event.step_index}")
+        elif event.kind is EventKind.FINISHED:
+            say(f"finished {workout_id} {sum(r.status in ('done', 'timed_out') for r in workout.records)}")
+
+    return listen
 
 
-def workout(store: HistoryStore, plan: Plan, digest: str, rng: random.Random) -> None:
-    """One workout from wherever it stands to the history."""
-    session, start = begin(store, plan, digest, rng)
-    for index in range(start, len(plan)):
-        records = fake_records(plan, index)
-        store.save_checkpoint(checkpoint_from_records(plan, records, session, current_index=index))
-        say(f"checkpoint {session.id} {index}")
+def play(workout: Workout, clock: FakeClock, rng: random.Random) -> None:
+    """Do every step as a runner would: wait out timed ones, hold, press done."""
+    while workout.state is WorkoutState.RUNNING:
+        step = workout.plan.steps[workout.index]
         if rng.random() < PAUSE:
-            store.save_checkpoint(
-                checkpoint_from_records(plan, records, session, current_index=index, paused=True)
-            )
-            say(f"paused {session.id} {index}")
-    entry = entry_from_records(
-        plan, fake_records(plan, len(plan)), session, outcome=Outcome.FINISHED
-    )
-    store.record(entry)
-    say(f"finished {entry.id} {entry.completed}")
+            workout.pause()
+            clock.advance(5.0)
+            workout.resume()
+        if step.seconds is not None:
+            clock.advance(step.seconds)
+            workout.update()
+        else:
+            clock.advance(HOLDS.get(str(step.side), 20.0) if step.mode == "open" else 20.0)
+            workout.done()
+
+
+def one_workout(session: WorkoutSession, clock: FakeClock, rng: random.Random) -> None:
+    """What the start screen and the timer do, from the offer to the history."""
+    offered = session.resumable
+    resume = offered is not None and rng.random() >= START_FRESH
+    workout = session.start(resume=resume, challenge=False)
+    assert session.record is not None
+    workout_id = str(session.record.id)
+    if offered is not None and not resume:
+        say(f"abandoned {offered.id} {offered.abandoned().completed}")
+    if resume:
+        say(f"resumed {workout_id} {workout.index}")
+    else:
+        say(f"started {workout_id}")
+    workout.subscribe(reporter(workout, workout_id))  # type: ignore[arg-type]
+    workout.start()
+    play(workout, clock, rng)
 
 
 def main(argv: list[str]) -> None:
-    """Play workouts until killed."""
-    data_dir, circuit_file, seed = Path(argv[0]), Path(argv[1]), int(argv[2])
-    plan = build_plan(load_circuit(circuit_file))
-    digest = circuit_hash(circuit_file)
-    store = HistoryStore(data_dir)
+    """Play workouts until killed, or COUNT of them."""
+    data_dir, circuit_path, seed = Path(argv[0]), Path(argv[1]), int(argv[2])
+    count = int(argv[3]) if len(argv) > 3 else None
+    circuit = load_circuit(circuit_path)
+    circuit_file = CircuitFile("crash", circuit_path, "file")
     rng = random.Random(seed)
+    store = HistoryStore(data_dir)
     say("ready")
-    while True:
-        workout(store, plan, digest, rng)
+    done = 0
+    while count is None or done < count:
+        clock = FakeClock()
+        session = WorkoutSession(circuit_file, circuit, store=store, clock=clock, background=False)
+        one_workout(session, clock, rng)
+        done += 1
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ Bad files never stop hamtimer and are never deleted (`open_database`):
 * a file that is not hamtimer's (another program's database, or not a database at all) is
   renamed aside and a fresh history started;
 * a damaged one is renamed aside with its write-ahead log, every row that can still be
-  read is copied into a fresh history (`salvage`), and the notice says how many workouts
+  read is copied into a fresh history (`recover`), and the notice says how many workouts
   came back;
 * one written by a newer hamtimer is left exactly as it is and opened read-only.
 """
@@ -92,6 +92,10 @@ Tell = Callable[[str], None]
 class DamagedError(Exception):
     """The database file cannot be used as it is; the message says why, for the notice."""
 
+    def __init__(self, why: str, *, foreign: bool = False) -> None:
+        super().__init__(why)
+        self.foreign = foreign  # another program's database: nothing of ours to recover
+
 
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit), usable from any thread."""
@@ -142,7 +146,7 @@ def _is_foreign(conn: sqlite3.Connection) -> bool:
 def _check(conn: sqlite3.Connection) -> int:
     """The schema version of a usable hamtimer database; raise `DamagedError` if it is not."""
     if _is_foreign(conn):
-        raise DamagedError("not a hamtimer history")
+        raise DamagedError("not a hamtimer history", foreign=True)
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
     if verdict != "ok":
@@ -151,7 +155,7 @@ def _check(conn: sqlite3.Connection) -> int:
 
 
 def _migrate(conn: sqlite3.Connection, version: int) -> None:
-    """Bring the schema up to date, one version a transaction."""
+    """Bring the schema up to date, one version a transaction (WAL mode first)."""
     conn.execute("PRAGMA journal_mode = WAL")
     while version < SCHEMA_VERSION:
         conn.execute("BEGIN IMMEDIATE")
@@ -201,20 +205,24 @@ def open_database(folder: Path, tell: Tell, *, create: bool) -> Opened | None:
     if path.is_dir() and not path.is_symlink():
         target = move_aside(path, "not-a-file")
         tell(f"{path.name}: was a folder, not a file; moved it with its contents to {target}")
-    if not path.exists():
+    if path.exists() and not _has_header(path):
+        _start_over(path, "damaged (not an SQLite file)", tell, label="damaged", salvage=False)
+    if not path.exists() or path.stat().st_size == 0:
         if not create:
             return None
         folder.mkdir(parents=True, exist_ok=True)
-    elif not _has_header(path):
-        _start_over(path, "not a hamtimer history", tell, salvage_rows=False)
     try:
-        return _open_checked(path, create=create)
+        return _open_checked(path)
     except (DamagedError, sqlite3.DatabaseError) as problem:
         if isinstance(problem, sqlite3.OperationalError) and not _is_damage(problem):
             raise
+        foreign = isinstance(problem, DamagedError) and problem.foreign
         why = str(problem) if isinstance(problem, DamagedError) else f"damaged ({problem})"
-        _start_over(path, why, tell, salvage_rows=why != "not a hamtimer history")
-        return _open_checked(path, create=True)
+        label = "not-hamtimer" if foreign else "damaged"
+        _start_over(path, why, tell, label=label, salvage=not foreign)
+    if not path.exists() and not create:
+        return None
+    return _open_checked(path)
 
 
 def _has_header(path: Path) -> bool:
@@ -229,19 +237,14 @@ def _is_damage(error: sqlite3.OperationalError) -> bool:
     return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
-def _open_checked(path: Path, *, create: bool) -> Opened:
+def _open_checked(path: Path) -> Opened:
     conn = connect(path)
     try:
         version = _check(conn)
         if version > SCHEMA_VERSION:
             conn.close()
             return Opened(connect(path, readonly=True), readonly=True, version=version)
-        if version < SCHEMA_VERSION:
-            if not create and version == 0:
-                conn.close()
-                raise DamagedError("empty")
-            _migrate(conn, version)
-        conn.execute("PRAGMA journal_mode = WAL")
+        _migrate(conn, version)
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
     except BaseException:
@@ -250,21 +253,20 @@ def _open_checked(path: Path, *, create: bool) -> Opened:
     return Opened(conn, readonly=False, version=SCHEMA_VERSION)
 
 
-def _start_over(path: Path, why: str, tell: Tell, *, salvage_rows: bool) -> None:
-    """Set the file aside (kept), start a fresh one, and copy in what can still be read."""
-    target = move_aside(path, "damaged" if salvage_rows else "not-hamtimer")
-    saved = 0
-    if salvage_rows:
-        fresh = _open_checked(path, create=True)
+def _start_over(path: Path, why: str, tell: Tell, *, label: str, salvage: bool) -> None:
+    """Set the file aside (kept); when `recover`, copy what can be read into a fresh one."""
+    target = move_aside(path, label)
+    found = ""
+    if salvage:
+        fresh = _open_checked(path)
         try:
-            saved = salvage(target, fresh.conn)
+            found = f"; {recover(target, fresh.conn)} workout(s) recovered from it"
         finally:
             fresh.conn.close()
-    found = f"; {saved} workout(s) recovered from it" if salvage_rows else ""
     tell(f"{path.name}: {why}; kept as {target.name}, started a fresh history{found}")
 
 
-def salvage(damaged: Path, fresh: sqlite3.Connection) -> int:
+def recover(damaged: Path, fresh: sqlite3.Connection) -> int:
     """Copy every row that can still be read from `damaged` into `fresh`; workouts saved.
 
     Works on a temporary copy (with its write-ahead log), so the file set aside stays

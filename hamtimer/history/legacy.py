@@ -30,6 +30,7 @@ from hamtimer.plan import StepKind, WorkMode
 
 HISTORY = "history.jsonl"
 CHECKPOINT = re.compile(r"^checkpoint-([0-9a-f]{64})\.json$")
+CHECKPOINT_KEPT = re.compile(r"^checkpoint-[0-9a-f]{64}-0\.1\.0")
 FORMAT = 1
 MAX_BYTES = 256 * 1024 * 1024  # a 0.1.0 history is about 10 KB a workout
 
@@ -180,16 +181,19 @@ def import_folder(folder: Path, conn: sqlite3.Connection, tell: Tell) -> None:
             records.append(_parse(path.read_bytes()[:MAX_BYTES]))
         except (OSError, ValidationError, ValueError):
             unreadable.append(path.name)
-    added = _store(conn, records)
+    added, unfinished = _store(conn, records)
     kept = [_rename(path, "-0.1.0") for path in [history, *checkpoints] if path.is_file()]
-    report = f"history from hamtimer 0.1.0: {added} workout(s) imported"
+    report = f"hamtimer 0.1.0 data imported: {added} workout(s), {unfinished} unfinished"
     if damaged or newer:
-        report += f"; {damaged + newer} line(s) could not be read"
+        report += f"; {damaged + newer} unreadable line(s) skipped"
         if newer:
-            report += f" ({newer} saved by a newer hamtimer)"
+            report += f" ({newer} from a newer hamtimer)"
     if unreadable:
-        report += f"; unreadable checkpoint(s): {', '.join(unreadable)}"
-    tell(f"{report}; the old files are kept as {', '.join(path.name for path in kept)}")
+        report += f"; unreadable: {', '.join(unreadable)}"
+    names = [path.name for path in kept if not CHECKPOINT_KEPT.match(path.name)]
+    if len(names) < len(kept):
+        names.append(f"{len(kept) - len(names)} checkpoint-…-0.1.0.json")
+    tell(f"{report}; the old files are kept, renamed: {', '.join(names)}")
 
 
 def _listing(folder: Path) -> list[Path]:
@@ -199,25 +203,27 @@ def _listing(folder: Path) -> list[Path]:
         return []
 
 
-def _store(conn: sqlite3.Connection, records: list[WorkoutRecord]) -> int:
-    """Insert the records not stored yet, in one transaction; how many were added."""
+def _store(conn: sqlite3.Connection, records: list[WorkoutRecord]) -> tuple[int, int]:
+    """Insert the records not stored yet, in one transaction: (ended, in progress) added."""
     finished = {record.id for record in records if record.outcome is not Outcome.IN_PROGRESS}
     written = Written()
-    added = 0
+    added = unfinished = 0
     conn.execute("BEGIN IMMEDIATE")
     try:
         for record in records:
-            if record.outcome is Outcome.IN_PROGRESS and record.id in finished:
+            in_progress = record.outcome is Outcome.IN_PROGRESS
+            if in_progress and record.id in finished:
                 continue  # 0.1.0 was killed after storing it, before dropping its checkpoint
             if conn.execute("SELECT 1 FROM workouts WHERE uuid = ?", (str(record.id),)).fetchone():
                 continue
             write(conn, record, None, written)
-            added += 1
+            unfinished += in_progress
+            added += not in_progress
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    return added
+    return added, unfinished
 
 
 def _rename(path: Path, label: str) -> Path:

@@ -108,8 +108,8 @@ def step_entries(plan: Plan, records: Sequence[StepRecord]) -> tuple[StepEntry, 
 
 
 def _with_record(entry: StepEntry, record: StepRecord | None) -> StepEntry:
-    if record is None:
-        return entry
+    if record is None or record.status is StepStatus.NOT_REACHED:
+        return entry  # a step never entered has nothing to say
     held = record.held_seconds
     return replace(
         entry,
