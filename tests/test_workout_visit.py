@@ -190,6 +190,7 @@ def test_begin_arms_the_cues_of_the_step(
     assert (visit.deadline, visit.start_cue, visit.next_count) == (deadline, start_cue, count)
     assert (visit.tempo, visit.reps, visit.next_rep) == (tempo, reps, 1)
     assert (visit.base_active, visit.base_paused, visit.paused) == (12.0, 3.0, 0.0)
+    assert visit.paced == is_paced(begun)
     assert visit.reps_counted == (0 if is_paced(begun) else None)
 
 

@@ -280,7 +280,7 @@ class Workout:
 
     def _do_adjust(self, now: float, delta: float) -> None:
         visit = self._visit
-        if visit is None or visit.deadline is None or visit.tempo is not None:
+        if visit is None or visit.deadline is None or visit.paced:
             return  # waits for done, or paced: its length is its reps
         if not math.isfinite(delta):
             return
@@ -319,7 +319,7 @@ class Workout:
             self._emit(EventKind.COUNTDOWN, due, count=visit.next_count)
             visit.next_count -= 1
         else:
-            status = StepStatus.DONE if visit.tempo is not None else StepStatus.TIMED_OUT
+            status = StepStatus.DONE if visit.paced else StepStatus.TIMED_OUT
             self._leave(status, due, visit.index + 1)
 
     def _leave(self, status: StepStatus, at: float, target: int) -> None:

@@ -100,9 +100,14 @@ class Visit:
         return self.deadline - min(moment, self.deadline)
 
     @property
+    def paced(self) -> bool:
+        """True for paced reps: the engine counts them, and the deadline means they are done."""
+        return self.tempo is not None
+
+    @property
     def reps_counted(self) -> int | None:
         """Paced reps counted so far; None for steps whose reps the runner counts."""
-        return self.next_rep - 1 if self.tempo is not None else None
+        return self.next_rep - 1 if self.paced else None
 
     def next_display_change(self, now: float) -> float:
         """The next reading at which the step's shown whole seconds change.
