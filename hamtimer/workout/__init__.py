@@ -10,6 +10,10 @@ only when the runner pauses (by the paused time, on resume) or adds or removes t
 deadline passes, the step ends *at* that deadline and the next step starts *at* it, however
 late the engine is woken, so lateness never accumulates over a long workout.
 
+Where things are: `engine` holds `Workout` (what happens when); `visit` the arithmetic of one
+pass through a step; `snapshot` what a renderer reads; `state` `WorkoutState`; `listeners`
+the delivery of events. Import them from `hamtimer.workout`.
+
 Decisions a runner would notice (each has a test):
 
 - Every command can be given at any moment and never raises. Commands given while the workout
