@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from hamtimer.circuit import Circuit, Direction, parse_circuit
 from hamtimer.plan import Plan, RestReason, Step, StepKind, WorkMode, build_plan, format_duration
@@ -202,6 +203,15 @@ seconds = 20
         ("work", "RIGHT side"),
     ]
     assert plan.steps[2].seconds == 4
+
+
+def test_a_step_refuses_a_field_it_does_not_have() -> None:
+    """A misspelt field in a builder is an error, not a field silently left at its default."""
+    fields = {"index": 0, "kind": StepKind.REST, "title": "Rest", "headline": "Rest"}
+    fields |= {"summary": "Rest 30 s", "block": "B", "seconds": 30, "estimate": 30}
+    assert Step.model_validate(fields).rest_reason is None
+    with pytest.raises(ValidationError, match="rest_reasn"):
+        Step.model_validate({**fields, "rest_reasn": RestReason.BETWEEN_SETS})
 
 
 @pytest.mark.parametrize(

@@ -689,6 +689,45 @@ def test_next_change_is_none_unless_running(tiny: Rig) -> None:
 # ------------------------------------------------------------------- states and errors
 
 
+@pytest.mark.parametrize(
+    ("state", "active", "over"),
+    [
+        (WorkoutState.READY, False, False),
+        (WorkoutState.RUNNING, True, False),
+        (WorkoutState.PAUSED, True, False),
+        (WorkoutState.FINISHED, False, True),
+        (WorkoutState.ABANDONED, False, True),
+    ],
+)
+def test_a_state_is_active_while_under_way_and_over_once_ended(
+    state: WorkoutState, active: bool, over: bool
+) -> None:
+    assert (state.active, state.over) == (active, over)
+
+
+def test_the_workout_state_goes_from_ready_through_active_to_over(tiny: Rig) -> None:
+    rig = Rig(plan_of(TINY))
+    seen = [rig.workout.state]
+    for command in (rig.workout.start, rig.workout.pause, rig.workout.resume):
+        command()
+        seen.append(rig.workout.state)
+    rig.workout.abandon()
+    seen.append(rig.workout.state)
+    assert [(s.active, s.over) for s in seen] == [
+        (False, False),
+        (True, False),
+        (True, False),
+        (True, False),
+        (False, True),
+    ]
+    tiny.at(500.0)  # on the squat, then the last rest and the hold: done, done, done
+    for moment in (501.0, 502.0, 503.0):
+        assert tiny.workout.state.active and not tiny.workout.state.over
+        tiny.workout.done()
+        tiny.at(moment)
+    assert tiny.workout.state is WorkoutState.FINISHED and tiny.workout.state.over
+
+
 def test_commands_before_start_do_nothing() -> None:
     rig = Rig(plan_of(TINY))
     for command in (

@@ -1,0 +1,33 @@
+"""The plan: a circuit expanded into the exact sequence of steps a runner goes through.
+
+Everything a screen or a sound needs to know about a step (its title, side, set, the
+words of its prompt, what comes next) is decided here, once, without a clock or a
+terminal, so that the whole workout can be checked by reading a list. The steps and the
+plan are in `hamtimer.plan.steps`; `build_plan` (in `hamtimer.plan.build`) makes them.
+"""
+
+from hamtimer.circuit import Direction, ExerciseKind, Side
+from hamtimer.plan.build import build_plan
+from hamtimer.plan.steps import (
+    SYMBOLS,
+    Plan,
+    RestReason,
+    Step,
+    StepKind,
+    WorkMode,
+    format_duration,
+)
+
+__all__ = [
+    "SYMBOLS",
+    "Direction",
+    "ExerciseKind",
+    "Plan",
+    "RestReason",
+    "Side",
+    "Step",
+    "StepKind",
+    "WorkMode",
+    "build_plan",
+    "format_duration",
+]

@@ -1,0 +1,174 @@
+"""Building a plan: a circuit walked in the order the runner meets it, one typed step at a time."""
+
+from __future__ import annotations
+
+from hamtimer.circuit import Block, Circuit, Exercise, Prompt, Side
+from hamtimer.plan.steps import SYMBOLS, Plan, RestReason, Step, StepKind, WorkMode
+
+_PAUSE_TITLES = {
+    StepKind.GET_READY: "Get ready",
+    StepKind.SWITCH_SIDES: "Switch sides",
+    StepKind.REST: "Rest",
+}
+
+_REST_WORDS = {
+    RestReason.BETWEEN_SIDES: "between sides",
+    RestReason.BETWEEN_SETS: "between sets",
+    RestReason.BETWEEN_ROUNDS: "between rounds",
+    RestReason.BETWEEN_EXERCISES: "between exercises",
+    RestReason.BETWEEN_BLOCKS: "between blocks",
+}
+
+
+def build_plan(circuit: Circuit, *, challenge: bool = False) -> Plan:
+    """Expand a circuit into its plan. Pure: the same circuit always gives the same plan."""
+    steps = _Builder(circuit, challenge).run()
+    return Plan(circuit=circuit.name, challenge=challenge, steps=steps)
+
+
+class _Builder:
+    """Walks a circuit and appends each step as it is built; its index is its position."""
+
+    def __init__(self, circuit: Circuit, challenge: bool) -> None:
+        self.timing = circuit.timing
+        self.blocks = circuit.blocks
+        self.challenge = challenge
+        self.steps: list[Step] = []
+
+    def run(self) -> tuple[Step, ...]:
+        """A get-ready, then every block, with a rest between blocks."""
+        self.pause(StepKind.GET_READY, self.timing.get_ready, self.blocks[0])
+        for position, block in enumerate(self.blocks):
+            if position:
+                rest = self.timing.rest_between_blocks
+                self.pause(StepKind.REST, rest, block, RestReason.BETWEEN_BLOCKS)
+            self.block(block)
+        return tuple(self.steps)
+
+    def block(self, block: Block) -> None:
+        """Straight sets (every set of one exercise, then the next) or rounds."""
+        between_sets = _first(block.rest_between_sets, self.timing.rest_between_sets)
+        between_exercises = _first(block.rest_between_exercises, self.timing.rest_between_exercises)
+        last_exercise = len(block.exercises) - 1
+        if block.mode == "straight":
+            for position, exercise in enumerate(block.exercises):
+                for number in range(1, block.sets + 1):
+                    self.exercise_set(block, exercise, number)
+                    if number < block.sets:
+                        self.pause(StepKind.REST, between_sets, block, RestReason.BETWEEN_SETS)
+                if position < last_exercise:
+                    reason = RestReason.BETWEEN_EXERCISES
+                    self.pause(StepKind.REST, between_exercises, block, reason)
+        else:
+            for number in range(1, block.sets + 1):
+                for position, exercise in enumerate(block.exercises):
+                    self.exercise_set(block, exercise, number)
+                    if position < last_exercise:
+                        reason = RestReason.BETWEEN_EXERCISES
+                        self.pause(StepKind.REST, between_exercises, block, reason)
+                if number < block.sets:
+                    self.pause(StepKind.REST, between_sets, block, RestReason.BETWEEN_ROUNDS)
+
+    def exercise_set(self, block: Block, exercise: Exercise, number: int) -> None:
+        """Set `number` of one exercise: each side in turn, each prompt within a side."""
+        for position, side in enumerate(exercise.sides or (None,)):
+            if position:
+                if exercise.rest_between_sides is not None:
+                    rest = exercise.rest_between_sides
+                    self.pause(StepKind.REST, rest, block, RestReason.BETWEEN_SIDES)
+                else:
+                    self.pause(StepKind.SWITCH_SIDES, self.timing.switch_sides, block)
+            for prompt in exercise.prompts or (None,):
+                self.work(block, exercise, number, side, prompt)
+
+    def pause(
+        self, kind: StepKind, seconds: float, block: Block, reason: RestReason | None = None
+    ) -> None:
+        """A get-ready, switch-sides or rest step; none at all if it would last no time."""
+        if seconds <= 0:
+            return
+        title = _PAUSE_TITLES[kind]
+        detail = None if reason is None else _REST_WORDS[reason]
+        self.steps.append(
+            Step(
+                index=len(self.steps),
+                kind=kind,
+                title=title,
+                headline=f"{title} {detail}" if detail else title,
+                summary=f"{title} {_seconds_text(seconds)}" + (f" ({detail})" if detail else ""),
+                block=block.name,
+                seconds=seconds,
+                estimate=seconds,
+                rest_reason=reason,
+            )
+        )
+
+    def work(
+        self,
+        block: Block,
+        exercise: Exercise,
+        number: int,
+        side: Side | None,
+        prompt: Prompt | None,
+    ) -> None:
+        """One run of work: set `number`, on `side`, for `prompt` (or the whole exercise)."""
+        reps = prompt.reps if prompt else exercise.reps
+        tempo = prompt.tempo if prompt else exercise.tempo
+        direction = prompt.direction if prompt else None
+        seconds: float | None
+        if exercise.to_fatigue:
+            mode, seconds = WorkMode.OPEN, None
+            estimate = exercise.expected_seconds or 30.0
+            headline = "Hold to fatigue"
+        elif exercise.seconds is not None:
+            mode, seconds, estimate = WorkMode.TIMED, exercise.seconds, exercise.seconds
+            headline = f"{exercise.seconds:g} seconds"
+        else:
+            assert reps is not None
+            mode = WorkMode.REPS
+            seconds = reps * tempo if tempo else None
+            estimate = seconds if seconds is not None else reps * self.timing.seconds_per_rep
+            headline = f"{reps} reps"
+            if direction is not None:
+                headline = f"{reps} × {direction.upper()} {SYMBOLS[direction]}"
+        side_text = _side_text(exercise, side)
+        self.steps.append(
+            Step(
+                index=len(self.steps),
+                kind=StepKind.WORK,
+                title=exercise.name,
+                headline=headline,
+                summary=" — ".join(part for part in (exercise.name, side_text, headline) if part),
+                block=block.name,
+                mode=mode,
+                seconds=seconds,
+                estimate=estimate,
+                reps=reps,
+                tempo=tempo,
+                direction=direction,
+                side=side,
+                side_text=side_text,
+                exercise=exercise.name,
+                exercise_kind=exercise.kind,
+                set_number=number,
+                set_count=block.sets,
+                set_word="round" if block.mode == "circuit" else "set",
+                cue=(prompt.cue if prompt and prompt.cue else None) or exercise.cue,
+                challenge=exercise.challenge if self.challenge else None,
+                equipment=exercise.equipment,
+            )
+        )
+
+
+def _first(value: float | None, default: float) -> float:
+    return default if value is None else value
+
+
+def _seconds_text(seconds: float) -> str:
+    return f"{seconds:g} s"
+
+
+def _side_text(exercise: Exercise, side: Side | None) -> str | None:
+    if side is None:
+        return None
+    return f"{side.upper()} {exercise.side_label}" if exercise.side_label else side.upper()

@@ -1,0 +1,156 @@
+"""One pass through a step: the arithmetic of its times, all from clock readings.
+
+A visit begins at a reading, `start`. Its `origin` is `start` pushed on by the time paused
+so far, so its active seconds at any moment are `moment - origin`; its `deadline` (None for
+a step that waits for done) moves on with pauses and with time added or removed. Nothing
+here reads a clock or tells anyone anything: the engine passes readings in and acts on what
+comes back.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import IntEnum
+
+from hamtimer.plan import Step, StepKind, WorkMode
+
+COUNTDOWN_FROM = 3
+"""Countdown cues are 3, 2, 1: the runner hears the end of a rest coming without looking."""
+
+
+def is_paced(step: Step) -> bool:
+    """Paced reps are counted by the engine, so they end themselves but take no countdown."""
+    return step.mode is WorkMode.REPS and step.tempo is not None and step.seconds is not None
+
+
+def next_whole_second(origin: float, now: float) -> float:
+    """The first reading after `now` at which the whole seconds counted from `origin` change.
+
+    That is origin + k for the next whole k, or one more second when origin + k rounds onto
+    `now` itself (floats lose precision), so that a caller waking at it always moves on.
+    """
+    moment = origin + math.floor(now - origin) + 1
+    return moment if moment > now else moment + 1
+
+
+class Due(IntEnum):
+    """What falls due inside a visit; the value orders things due at the same instant."""
+
+    START_CUE = 0
+    REP = 1
+    COUNTDOWN = 2
+    DEADLINE = 3
+
+
+@dataclass(slots=True)
+class Visit:
+    """One pass through a step, and the cues still owed in it.
+
+    `base_active` and `base_paused` are the step's record as it stood when the visit began
+    (a restarted step adds up its visits); `paused` is what this visit has spent paused.
+    Paced steps keep their `tempo` and `reps`; other steps have `tempo` None. The cues still
+    to come are `start_cue` (GO or SWITCH_SIDES), `next_rep` (1-based) and `next_count`
+    (the next countdown number; 0 when none is left).
+    """
+
+    index: int
+    start: float
+    origin: float
+    deadline: float | None
+    tempo: float | None = None
+    reps: int = 0
+    base_active: float = 0.0
+    base_paused: float = 0.0
+    paused: float = 0.0
+    start_cue: bool = False
+    next_rep: int = 1
+    next_count: int = 0
+
+    @classmethod
+    def begin(
+        cls, index: int, step: Step, at: float, *, base_active: float, base_paused: float
+    ) -> Visit:
+        """A visit to `step` beginning at reading `at`, with its cues armed."""
+        paced = is_paced(step)
+        visit = cls(
+            index=index,
+            start=at,
+            origin=at,
+            deadline=None if step.seconds is None else at + step.seconds,
+            tempo=step.tempo if paced else None,
+            reps=(step.reps or 0) if paced else 0,
+            base_active=base_active,
+            base_paused=base_paused,
+            start_cue=step.kind in (StepKind.WORK, StepKind.SWITCH_SIDES),
+        )
+        if not paced:
+            visit.next_count = visit.armed_count(at, inclusive=True)
+        return visit
+
+    def elapsed(self, moment: float) -> float:
+        """Active seconds at reading `moment`: never below zero, never past the deadline."""
+        end = moment if self.deadline is None else min(moment, self.deadline)
+        return max(end - self.origin, 0.0)
+
+    def remaining(self, moment: float) -> float | None:
+        """Seconds left at reading `moment`, never below zero; None if it waits for done."""
+        if self.deadline is None:
+            return None
+        return self.deadline - min(moment, self.deadline)
+
+    @property
+    def paced(self) -> bool:
+        """True for paced reps: the engine counts them, and the deadline means they are done."""
+        return self.tempo is not None
+
+    @property
+    def reps_counted(self) -> int | None:
+        """Paced reps counted so far; None for steps whose reps the runner counts."""
+        return self.next_rep - 1 if self.paced else None
+
+    def next_display_change(self, now: float) -> float:
+        """The next reading at which the step's shown whole seconds change.
+
+        A countdown shows ceil(remaining), which changes at deadline - k; a count-up shows
+        floor(elapsed), which changes at origin + k.
+        """
+        if self.deadline is None:
+            return next_whole_second(self.origin, now)
+        return self.deadline - max(math.ceil(self.deadline - now) - 1, 0)
+
+    def shift(self, held: float) -> None:
+        """Take `held` paused seconds out of the visit: its origin and deadline move on."""
+        self.paused += held
+        self.origin += held
+        if self.deadline is not None:
+            self.deadline += held
+
+    def armed_count(self, after: float, *, inclusive: bool) -> int:
+        """The largest countdown number still to come: due after `after` (or at it, if
+        `inclusive`). 0 when none is, or when there is no deadline to count down to."""
+        if self.deadline is None:
+            return 0
+        for count in range(COUNTDOWN_FROM, 0, -1):
+            due = self.deadline - count
+            if due > after or (inclusive and due == after):
+                return count
+        return 0
+
+    def move_deadline(self, deadline: float, moment: float) -> None:
+        """Time added or removed at reading `moment`: the countdown re-arms for what is left."""
+        self.deadline = deadline
+        self.next_count = self.armed_count(moment, inclusive=False)
+
+    def next_due(self) -> tuple[float, Due] | None:
+        """The earliest cue or deadline still owed, as (reading, what); None if nothing is."""
+        options: list[tuple[float, Due]] = []
+        if self.start_cue:
+            options.append((self.origin, Due.START_CUE))
+        if self.tempo is not None and self.next_rep <= self.reps:
+            options.append((self.origin + (self.next_rep - 1) * self.tempo, Due.REP))
+        if self.deadline is not None:
+            if self.next_count:
+                options.append((self.deadline - self.next_count, Due.COUNTDOWN))
+            options.append((self.deadline, Due.DEADLINE))
+        return min(options, default=None)
