@@ -145,7 +145,7 @@ class WorkoutSession:
             workout.plan,
             workout.records,
             current_index=workout.index,
-            paused=workout.state is WorkoutState.PAUSED,
+            paused=workout.paused,
         )
         return self._submit(self._save, snapshot, release)
 

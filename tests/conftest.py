@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hamtimer.folders import bundled_dir
 
 from hamtimer.circuit import Circuit, load_circuit
+from hamtimer.folders import bundled_dir
 from hamtimer.plan import Plan, build_plan
 
 

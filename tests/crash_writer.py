@@ -54,7 +54,8 @@ def reporter(workout: Workout, workout_id: str) -> object:
         elif event.kind is EventKind.PAUSED:
             say(f"paused {workout_id} {event.step_index}")
         elif event.kind is EventKind.FINISHED:
-            say(f"finished {workout_id} {sum(r.status in ('done', 'timed_out') for r in workout.records)}")
+            done = sum(record.status in ("done", "timed_out") for record in workout.records)
+            say(f"finished {workout_id} {done}")
 
     return listen
 

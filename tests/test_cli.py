@@ -10,8 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hamtimer.circuit import user_circuits_dir
 
+from hamtimer.circuit import user_circuits_dir
 from hamtimer.cli import main
 
 REPO = Path(__file__).resolve().parent.parent

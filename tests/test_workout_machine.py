@@ -7,7 +7,6 @@ with a status, and the records account for every second since the start.
 
 from __future__ import annotations
 
-from hamtimer.folders import bundled_dir
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
@@ -15,6 +14,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from hamtimer.circuit import load_circuit, parse_circuit
 from hamtimer.clock import FakeClock
 from hamtimer.events import Event, EventKind, StepStatus
+from hamtimer.folders import bundled_dir
 from hamtimer.plan import Plan, build_plan
 from hamtimer.workout import Workout, WorkoutState
 

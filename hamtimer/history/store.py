@@ -205,9 +205,7 @@ class HistoryStore:
 
     def interrupted(self, circuit_hash: str | None = None) -> list[WorkoutRecord]:
         """Workouts in progress that no running hamtimer owns, newest first."""
-        return [
-            row.record for row in self._in_progress(circuit_hash) if not owner_alive(row.owner)
-        ]
+        return [row.record for row in self._in_progress(circuit_hash) if not owner_alive(row.owner)]
 
     def _in_progress(self, circuit_hash: str | None) -> list[Row]:
         where, params = "w.outcome = 'in_progress'", []

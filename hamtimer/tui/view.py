@@ -48,7 +48,7 @@ def phase_of(step: Step | None, state: WorkoutState) -> str:
     """The colour class of the moment; paused wins over everything."""
     if state is WorkoutState.PAUSED:
         return "paused"
-    if step is None or state in (WorkoutState.FINISHED, WorkoutState.ABANDONED):
+    if step is None or state.over:
         return "finished"
     if step.kind is StepKind.REST:
         return "rest-sides" if step.rest_reason is RestReason.BETWEEN_SIDES else "rest-sets"
@@ -109,7 +109,7 @@ def view_of(snapshot: Snapshot) -> View:
         f"{format_duration(snapshot.workout_elapsed)} done · "
         f"about {format_duration(snapshot.workout_remaining)} left"
     )
-    if step is None or snapshot.state in (WorkoutState.FINISHED, WorkoutState.ABANDONED):
+    if step is None or snapshot.state.over:
         return View("finished", "FINISHED", "Well done", "", "", "", "", "", "", "", 1.0, times)
     paused = snapshot.state is WorkoutState.PAUSED
     following = snapshot.next_step

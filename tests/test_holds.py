@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from hamtimer.progress import (
+
+from hamtimer.circuit import Side, circuit_hash
+from hamtimer.events import StepStatus
+from hamtimer.history import Outcome, StepEntry, WorkoutRecord
+from hamtimer.history.holds import (
     SideHolds,
     change,
     hold_trend,
@@ -15,19 +20,8 @@ from hamtimer.progress import (
     side_difference,
     signed_difference,
 )
-from history_fakes import fake_records
-
-from hamtimer.circuit import Side
-from hamtimer.events import StepStatus
-from hamtimer.history import (
-    Outcome,
-    Session,
-    StepEntry,
-    WorkoutEntry,
-    circuit_hash,
-    entry_from_records,
-)
 from hamtimer.plan import Plan, StepKind, WorkMode
+from tests.history_fakes import fake_records
 
 START = datetime(2026, 3, 1, 10, 30, tzinfo=UTC)
 
@@ -92,31 +86,32 @@ def workout(
     left: float = 47.0,
     upto: int | None = None,
     skipped: frozenset[int] = frozenset(),
-) -> WorkoutEntry:
-    session = Session.begin(
+    speed: float = 1.0,
+) -> WorkoutRecord:
+    begun = WorkoutRecord.begin(
         plan,
         circuit_ref="hamstring",
         circuit_hash=circuit_hash(b"c"),
+        speed=speed,
         now=START + timedelta(days=day),
     )
     records = fake_records(
         plan, len(plan) if upto is None else upto, right=right, left=left, skipped=skipped
     )
-    return entry_from_records(
+    return begun.ended(
         plan,
         records,
-        session,
-        outcome=Outcome.FINISHED if upto is None else Outcome.ABANDONED,
-        ended_at=session.started_at + timedelta(minutes=22),
+        Outcome.FINISHED if upto is None else Outcome.ABANDONED,
+        now=begun.started_at + timedelta(minutes=22),
     )
 
 
-def with_holds(entry: WorkoutEntry, holds: dict[int, float]) -> WorkoutEntry:
+def with_holds(entry: WorkoutRecord, holds: dict[int, float]) -> WorkoutRecord:
     steps = [
-        step.model_copy(update={"held_seconds": holds[step.index]}) if step.index in holds else step
+        replace(step, held_seconds=holds[step.index]) if step.index in holds else step
         for step in entry.steps
     ]
-    return entry.model_copy(update={"steps": tuple(steps)})
+    return replace(entry, steps=tuple(steps))
 
 
 def test_best_hold_per_side_is_taken(hamstring_plan: Plan) -> None:
@@ -138,10 +133,10 @@ def test_only_holds_ended_with_done_count(hamstring_plan: Plan) -> None:
 def test_an_abandoned_hold_does_not_count(hamstring_plan: Plan) -> None:
     entry = workout(hamstring_plan, upto=15)  # right hold of round 1 done, left not reached
     steps = list(entry.steps)
-    steps[15] = steps[15].model_copy(
-        update={"status": StepStatus.ABANDONED, "held_seconds": 3.0, "active_seconds": 3.0}
+    steps[15] = replace(
+        steps[15], status=StepStatus.ABANDONED, held_seconds=3.0, active_seconds=3.0
     )
-    entry = entry.model_copy(update={"steps": tuple(steps)})
+    entry = replace(entry, steps=tuple(steps))
     assert holds_by_side(entry) == [SideHolds("Bird dog with wall push", right=52.0)]
 
 
@@ -160,7 +155,7 @@ def test_bilateral_holds_are_kept_as_both(hamstring_plan: Plan) -> None:
         status=StepStatus.DONE,
         held_seconds=75.0,
     )
-    entry = entry.model_copy(update={"steps": (plank, *entry.steps[1:])})
+    entry = replace(entry, steps=(plank, *entry.steps[1:]))
     assert holds_by_side(entry)[0] == SideHolds("Plank", both=75.0)
 
 
@@ -195,3 +190,16 @@ def test_trend_points_carry_no_storage_details(hamstring_plan: Plan) -> None:
     [points] = hold_trend([workout(hamstring_plan)]).values()
     assert isinstance(points[0].workout_id, uuid.UUID)
     assert points[0].started_at == START
+
+
+def test_rehearsals_are_left_out_of_trends_and_never_flagged(hamstring_plan: Plan) -> None:
+    entries = [
+        workout(hamstring_plan, day=0, right=50.0, left=49.0),
+        workout(hamstring_plan, day=1, right=90.0, left=30.0, speed=20.0),  # a rehearsal
+        workout(hamstring_plan, day=2, right=52.0, left=50.0),
+    ]
+    [points] = hold_trend(entries).values()
+    assert [(p.right, p.left) for p in points] == [(50.0, 49.0), (52.0, 50.0)]
+    [rehearsed] = holds_by_side(entries[1])
+    assert rehearsed.difference == pytest.approx(2 / 3) and not rehearsed.uneven
+    assert holds_by_side(entries[0])[0].rehearsal is False
