@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from hamtimer.circuit import Circuit, load_circuit
+from hamtimer.circuit import Circuit, circuit_hash, load_circuit
 from hamtimer.folders import bundled_dir
+from hamtimer.history import WorkoutRecord
+from hamtimer.history.store import process_token
 from hamtimer.plan import Plan, build_plan
+
+START = datetime(2026, 3, 1, 10, 30, tzinfo=UTC)
+"""When the shared `begun` workout starts."""
 
 
 @pytest.fixture(autouse=True)
@@ -36,3 +44,26 @@ def hamstring(hamstring_path: Path) -> Circuit:
 def hamstring_plan(hamstring: Circuit) -> Plan:
     """The bundled default circuit's plan, challenge mode off."""
     return build_plan(hamstring)
+
+
+@pytest.fixture(scope="session")
+def digest(hamstring_path: Path) -> str:
+    """The bundled circuit file's sha256: what a workout of it is resumed by."""
+    return circuit_hash(hamstring_path)
+
+
+@pytest.fixture
+def begun(hamstring_plan: Plan, digest: str) -> WorkoutRecord:
+    """A workout of the bundled circuit begun at `START`, nothing done yet."""
+    return WorkoutRecord.begin(
+        hamstring_plan, circuit_ref="hamstring", circuit_hash=digest, now=START
+    )
+
+
+@pytest.fixture(scope="session")
+def gone() -> str:
+    """The owner token of a process that has ended: what a killed hamtimer leaves behind."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    token = process_token(child.pid)
+    child.wait()
+    return token

@@ -7,24 +7,18 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from hamtimer.circuit import circuit_hash
 from hamtimer.history import HistoryError, HistoryStore, Outcome, WorkoutRecord
 from hamtimer.history.database import APPLICATION_ID, DB_FILE, SCHEMA_VERSION
 from hamtimer.plan import Plan
+from tests.conftest import START
 from tests.history_fakes import fake_records
 
-START = datetime(2026, 3, 1, 10, 30, tzinfo=UTC)
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
-
-
-@pytest.fixture
-def digest(hamstring_path: Path) -> str:
-    return circuit_hash(hamstring_path)
 
 
 @pytest.fixture
@@ -172,6 +166,16 @@ def test_an_empty_file_is_just_an_empty_history(store: HistoryStore) -> None:
 def test_a_missing_folder_is_an_empty_history(store: HistoryStore, digest: str) -> None:
     assert store.workouts() == [] and store.resumable(digest) is None
     assert store.take_notices() == [] and not store.data_dir.exists()
+
+
+def test_every_commit_is_synced_to_disk(store: HistoryStore) -> None:
+    """WAL with synchronous=FULL: a transaction that returned survives a power cut too."""
+    store.check_writable()
+    assert store._db is not None
+    conn = store._db.conn
+    assert conn.execute("PRAGMA synchronous").fetchone() == (2,), "FULL"
+    assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
 
 
 def test_the_file_is_marked_as_hamtimers_and_versioned(store: HistoryStore) -> None:

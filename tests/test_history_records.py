@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -13,21 +13,8 @@ from hamtimer.events import StepStatus
 from hamtimer.history import Outcome, StepEntry, WorkoutRecord, step_entries
 from hamtimer.history.records import circuit_matches
 from hamtimer.plan import Plan, StepKind, WorkMode
+from tests.conftest import START
 from tests.history_fakes import LEFT_HOLD, RIGHT_HOLD, fake_records
-
-START = datetime(2026, 3, 1, 10, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-def digest(hamstring_path: Path) -> str:
-    return circuit_hash(hamstring_path)
-
-
-@pytest.fixture
-def begun(hamstring_plan: Plan, digest: str) -> WorkoutRecord:
-    return WorkoutRecord.begin(
-        hamstring_plan, circuit_ref="hamstring", circuit_hash=digest, now=START
-    )
 
 
 def finished(plan: Plan, begun: WorkoutRecord) -> WorkoutRecord:
@@ -166,6 +153,14 @@ def test_an_interrupted_workout_abandoned_ends_when_last_saved(
     assert abandoned.steps[20].active_seconds == 4.0
     assert {step.status for step in abandoned.steps[21:]} == {StepStatus.NOT_REACHED}
     assert not abandoned.paused
+
+
+def test_abandoning_marks_a_current_step_with_no_status_yet(
+    hamstring_plan: Plan, begun: WorkoutRecord
+) -> None:
+    stopped = begun.progressed(hamstring_plan, fake_records(hamstring_plan, 20), current_index=20)
+    assert stopped.steps[20].status is StepStatus.NOT_REACHED
+    assert stopped.abandoned().steps[20].status is StepStatus.ABANDONED
 
 
 def test_abandoning_keeps_a_current_step_that_had_ended(

@@ -6,7 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import uuid
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -19,30 +19,8 @@ from hamtimer.history import HistoryStore, Outcome, WorkoutRecord
 from hamtimer.history.database import DB_FILE
 from hamtimer.history.store import owner_alive, process_token
 from hamtimer.plan import Plan, StepKind
+from tests.conftest import START
 from tests.history_fakes import fake_records
-
-START = datetime(2026, 3, 1, 10, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-def digest(hamstring_path: Path) -> str:
-    return circuit_hash(hamstring_path)
-
-
-@pytest.fixture
-def begun(hamstring_plan: Plan, digest: str) -> WorkoutRecord:
-    return WorkoutRecord.begin(
-        hamstring_plan, circuit_ref="hamstring", circuit_hash=digest, now=START
-    )
-
-
-@pytest.fixture(scope="session")
-def gone() -> str:
-    """The owner token of a process that has ended: what a killed hamtimer leaves behind."""
-    child = subprocess.Popen([sys.executable, "-c", "pass"])
-    token = process_token(child.pid)
-    child.wait()
-    return token
 
 
 @pytest.fixture

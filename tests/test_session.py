@@ -55,17 +55,14 @@ def kill(session: WorkoutSession, gone: str) -> None:
         session.checkpoint()  # what the last event saved, now under the dead owner
 
 
-@pytest.fixture(scope="module")
-def gone() -> str:
-    import subprocess
-    import sys
-
-    from hamtimer.history.store import process_token
-
-    child = subprocess.Popen([sys.executable, "-c", "pass"])
-    token = process_token(child.pid)
-    child.wait()
-    return token
+def killed_at(path: Path, data: Path, upto: int, gone: str) -> None:
+    """A hamtimer that ran a fresh workout up to step `upto` and was killed there."""
+    clock = FakeClock()
+    first = session_for(path, data, clock)
+    workout = first.start(resume=False, challenge=False)
+    workout.start()
+    run_until(workout, clock, upto)
+    kill(first, gone)
 
 
 CRASH_AT = [
@@ -183,12 +180,7 @@ def test_every_step_change_and_pause_is_saved(tmp_path: Path, hamstring_path: Pa
 def test_starting_fresh_stores_the_interrupted_workout_as_abandoned(
     tmp_path: Path, hamstring_path: Path, gone: str
 ) -> None:
-    clock = FakeClock()
-    first = session_for(hamstring_path, tmp_path / "data", clock)
-    workout = first.start(resume=False, challenge=False)
-    workout.start()
-    run_until(workout, clock, 5)
-    kill(first, gone)
+    killed_at(hamstring_path, tmp_path / "data", 5, gone)
     second = session_for(hamstring_path, tmp_path / "data", FakeClock())
     old = second.resumable
     assert old is not None
@@ -204,12 +196,7 @@ def test_an_edited_circuits_workout_is_not_offered_but_kept(
 ) -> None:
     copy = tmp_path / "hamstring.toml"
     copy.write_bytes(hamstring_path.read_bytes())
-    clock = FakeClock()
-    first = session_for(copy, tmp_path / "data", clock)
-    workout = first.start(resume=False, challenge=False)
-    workout.start()
-    run_until(workout, clock, 4)
-    kill(first, gone)
+    killed_at(copy, tmp_path / "data", 4, gone)
     copy.write_text(copy.read_text().replace("exercises = 30", "exercises = 35"))
     second = session_for(copy, tmp_path / "data", FakeClock())
     assert second.resumable is None, "its steps may no longer match"
@@ -221,12 +208,7 @@ def test_an_edited_circuits_workout_is_not_offered_but_kept(
 def test_a_workout_whose_plan_no_longer_fits_starts_fresh_and_says_so(
     tmp_path: Path, hamstring_path: Path, gone: str
 ) -> None:
-    clock = FakeClock()
-    first = session_for(hamstring_path, tmp_path / "data", clock)
-    workout = first.start(resume=False, challenge=False)
-    workout.start()
-    run_until(workout, clock, 4)
-    kill(first, gone)
+    killed_at(hamstring_path, tmp_path / "data", 4, gone)
     second = session_for(hamstring_path, tmp_path / "data", FakeClock())
     offered = second.resumable
     assert offered is not None

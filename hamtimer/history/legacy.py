@@ -204,19 +204,21 @@ def _listing(folder: Path) -> list[Path]:
 
 
 def _store(conn: sqlite3.Connection, records: list[WorkoutRecord]) -> tuple[int, int]:
-    """Insert the records not stored yet, in one transaction: (ended, in progress) added."""
-    finished = {record.id for record in records if record.outcome is not Outcome.IN_PROGRESS}
+    """Insert the records not stored yet, in one transaction: (ended, in progress) added.
+
+    The history's records come first, so a checkpoint whose workout is already in the
+    history (0.1.0 was killed after storing it, before dropping the checkpoint) is skipped
+    like any id already stored.
+    """
     written = Written()
     added = unfinished = 0
     conn.execute("BEGIN IMMEDIATE")
     try:
         for record in records:
-            in_progress = record.outcome is Outcome.IN_PROGRESS
-            if in_progress and record.id in finished:
-                continue  # 0.1.0 was killed after storing it, before dropping its checkpoint
             if conn.execute("SELECT 1 FROM workouts WHERE uuid = ?", (str(record.id),)).fetchone():
                 continue
             write(conn, record, None, written)
+            in_progress = record.outcome is Outcome.IN_PROGRESS
             unfinished += in_progress
             added += not in_progress
         conn.execute("COMMIT")

@@ -12,7 +12,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from hamtimer.circuit import Side
@@ -21,6 +21,7 @@ from hamtimer.history.records import Outcome, StepEntry, WorkoutRecord
 from hamtimer.plan import StepKind, WorkMode
 
 _CHUNK = 500  # ids per IN (...) query, well below SQLite's variable limit
+_STATUSES = {str(status): status for status in StepStatus}
 
 
 def plan_digest(record: WorkoutRecord) -> str:
@@ -31,10 +32,6 @@ def plan_digest(record: WorkoutRecord) -> str:
 
 def _ms(seconds: float) -> int:
     return round(seconds * 1000)
-
-
-def _seconds(ms: int) -> float:
-    return ms / 1000
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -216,13 +213,12 @@ class Reader:
         steps = list(self._plans[int(str(plan_id))])
         for index, status, active, pause_ms, held in results.get(int(str(wid)), ()):
             if 0 <= index < len(steps):
-                steps[index] = replace(
-                    steps[index],
-                    status=StepStatus(status),
-                    active_seconds=_seconds(active),
-                    paused_seconds=_seconds(pause_ms),
-                    held_seconds=None if held is None else _seconds(held),
-                )
+                plan = steps[index]
+                steps[index] = StepEntry(  # positional: a few times faster than replace()
+                    plan.index, plan.summary, plan.kind, plan.mode, plan.exercise, plan.side,
+                    plan.set_number, plan.planned, _STATUSES[status], active / 1000,
+                    pause_ms / 1000, None if held is None else held / 1000,
+                )  # fmt: skip
         record = WorkoutRecord(
             id=uuid.UUID(str(wuuid)),
             circuit=str(circuit),

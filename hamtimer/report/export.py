@@ -1,8 +1,8 @@
 """Workouts in plain formats for scripts and other tools: JSON, JSON Lines and CSV.
 
 `hamtimer history --json` prints one JSON array; `--export jsonl` writes one workout a line
-and `--export csv` one step a row. All three are written as they are read, a workout at a
-time, so a long history never has to fit in one string.
+and `--export csv` one step a row. Each is written a workout at a time, never built up as
+one string.
 """
 
 from __future__ import annotations

@@ -77,6 +77,16 @@ async def test_adjust_keys(harness: Harness, key: str, shown: str) -> None:
         assert harness.big == shown
 
 
+async def test_c_on_the_start_screen_starts_a_challenge_workout(harness: Harness) -> None:
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        assert "challenge mode off (c)" in harness.text("start-title")
+        await pilot.press("c")
+        assert "challenge mode ON (c)" in harness.text("start-title")
+        assert "challenge: Lift the supporting knee" in harness.text("start-outline")
+        await pilot.press("c", "c", "enter")
+        assert harness.workout.plan.challenge, "ON again after three presses"
+
+
 async def test_c_toggles_challenge_for_the_steps_to_come(harness: Harness) -> None:
     async with harness.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "c")

@@ -38,11 +38,12 @@ class Terminal:
         self.data, self.config = data, config
         self.exit_file = data.parent / f"{self.name}.exit"
 
-    def start(self) -> None:
+    def start(self, *arguments: str) -> None:
         command = " ".join(
             [
                 f"TERM=xterm-256color HAMTIMER_CONFIG_DIR={self.config}",
                 *HAMTIMER,
+                *arguments,
                 f"--sound off --data-dir {self.data};",
                 f"echo $? > {self.exit_file}; sleep 60",
             ]
@@ -230,3 +231,44 @@ def test_closing_the_terminal_never_leaves_hamtimer_running(
     assert not alive, "hamtimer outlived its terminal"
     if attempt % 2:
         assert checkpoint_index(folders[0]) == 0, "the workout was kept for resuming"
+
+
+SHORT = """
+name = "Two minute test"
+[timing]
+get_ready = 3
+[[blocks]]
+name = "Only"
+sets = 2
+rest_between_sets = 20
+[[blocks.exercises]]
+name = "Wall sit"
+kind = "isometric"
+seconds = 40
+"""
+
+
+def test_two_hamtimers_at_once_both_finish_and_both_are_recorded(
+    folders: tuple[Path, Path], tmp_path: Path
+) -> None:
+    circuit = tmp_path / "short.toml"
+    circuit.write_text(SHORT, encoding="utf-8")
+    first, second = Terminal(*folders), Terminal(*folders)
+    try:
+        for term in (first, second):
+            term.start(str(circuit), "--speed 10")
+            term.wait_for("Press Enter to start")
+        for term in (first, second):
+            term.keys("Enter")
+        for term in (first, second):
+            term.wait_for("Workout finished!", timeout=30)
+            term.keys("q")
+            assert term.exit_code() == 0
+    finally:
+        first.close()
+        second.close()
+    store = HistoryStore(folders[0])
+    records = store.workouts()
+    assert len(records) == 2 and records[0].id != records[1].id
+    assert all(r.outcome == "finished" and r.completed == 4 and r.rehearsal for r in records)
+    assert store.interrupted() == []
