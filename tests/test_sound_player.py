@@ -4,7 +4,6 @@ players that cannot run here (macOS `afplay`, Windows `winsound`) through stand-
 from __future__ import annotations
 
 import os
-import stat
 import sys
 import threading
 import time
@@ -13,6 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 from audio_helpers.alsa import need, need_simpleaudio
+from audio_helpers.standins import on_path, stand_in
 
 from hamtimer.clock import FakeClock
 from hamtimer.events import Event, EventKind
@@ -238,20 +238,6 @@ def test_a_notice_that_raises_does_not_stop_the_cues() -> None:
 
 
 # --- stand-ins for what cannot run here ----------------------------------------------------
-
-
-def stand_in(folder: Path, name: str, body: str) -> Path:
-    """An executable shell script called `name` in `folder`."""
-    folder.mkdir(exist_ok=True)
-    path = folder / name
-    path.write_text("#!/bin/sh\n" + body + "\n")
-    path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
-    return path
-
-
-def on_path(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
-    """Put the stand-ins first on PATH (the darwin chain looks for nothing else)."""
-    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ.get('PATH', '')}")
 
 
 def wait_for(condition: object, timeout: float = 3.0) -> bool:

@@ -156,11 +156,15 @@ class HamtimerApp(App[int]):
         self._refresh_status()
 
     def notice(self, message: str) -> None:
-        """A one-line notice from a service (e.g. the sound backend changed); any thread."""
+        """A one-line notice from the sound layer (its backend changed); any thread."""
         try:
-            self.call_from_thread(self.notify, message, timeout=8, markup=False)
+            self.call_from_thread(self._sound_changed, message)
         except RuntimeError:  # already on the app's thread
-            self.notify(message, timeout=8, markup=False)
+            self._sound_changed(message)
+
+    def _sound_changed(self, message: str) -> None:
+        self.notify(message, timeout=8, markup=False)
+        self._refresh_status()
 
     def show_error(self, message: str) -> None:
         """A problem saving the history (or resuming); any thread. The workout runs on."""

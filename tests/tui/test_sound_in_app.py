@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from audio_helpers.standins import on_path, stand_in
+from textual.widgets._toast import Toast
+
 from hamtimer.sound import Cue, Played, open_sound
 from hamtimer.tui.app import HamtimerApp
 from tests.tui.conftest import Harness, make_harness
@@ -57,4 +61,39 @@ async def test_cues_follow_the_workout_and_m_mutes_them(tmp_path: Path) -> None:
         await pilot.press("m")
         assert "MUTED" not in harness.text("status")
         await pilot.press("space", "space", "n")  # skip to a rest between sets: a cue again
-        assert len(played) > 5
+        assert [item.cue for item in played] == [*expected, Cue.SET_DONE]
+
+
+async def test_a_player_failing_mid_workout_is_told_on_screen_and_the_bell_takes_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The system player works until a flag file appears (a device that went away)."""
+    flag = tmp_path / "unplugged"
+    stand_in(tmp_path / "bin", "aplay", f'cat > /dev/null; [ -e "{flag}" ] && exit 1; exit 0')
+    on_path(monkeypatch, tmp_path / "bin")
+    monkeypatch.setenv("ALSA_CONFIG_PATH", str(tmp_path / "missing.conf"))  # no simpleaudio
+    harness = make_harness(tmp_path / "data")
+    bells: list[int] = []
+
+    def factory(app: HamtimerApp) -> object:
+        return open_sound("auto", notice=app.notice, bell=lambda: bells.append(1))
+
+    harness.app._sound_factory = factory  # type: ignore[assignment]
+    async with harness.app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wait_for_sound(harness, pilot)
+        assert "aplay (system player)" in harness.text("start-notices")
+        await pilot.press("enter")
+        flag.touch()
+        for _ in range(10):  # get ready: 3, 2, 1 and go, each a cue that now fails
+            await harness.advance(pilot, 1)
+            await pilot.pause(0.05)
+        await pilot.press("enter")  # reps done: the rest's cue, on the bell now
+        await pilot.pause(0.1)
+        toasts = [str(toast.render()) for toast in harness.app.screen.query(Toast)]
+        assert any(
+            "sound: aplay (system player) failed (aplay failed (exit code 1))" in toast
+            and "using terminal bell" in toast
+            for toast in toasts
+        ), toasts
+        assert "sound: terminal bell" in harness.text("status")
+        assert bells, "the cues go on, on the bell"

@@ -233,6 +233,17 @@ def test_closing_the_terminal_never_leaves_hamtimer_running(
         assert checkpoint_index(folders[0]) == 0, "the workout was kept for resuming"
 
 
+def test_speed_makes_the_real_command_run_faster(terminal: Terminal) -> None:
+    """--speed 20: the 10 s get-ready is over in about half a second, and the screen says why."""
+    terminal.start("--speed 20")
+    terminal.wait_for("Press Enter to start")
+    terminal.keys("Enter")
+    began = time.monotonic()
+    screen = terminal.wait_for("5 reps — Enter when done", timeout=5)
+    assert time.monotonic() - began < 5, "at real speed this takes 10 s"
+    assert "REHEARSAL ×20" in screen
+
+
 SHORT = """
 name = "Two minute test"
 [timing]

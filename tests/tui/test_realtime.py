@@ -1,0 +1,103 @@
+"""The app on its own clock: it wakes itself, second by second, at the speed it was given.
+
+Every other Pilot test moves a fake clock by hand; these run the real app with a real
+(scaled) clock and its own timers, and only watch. The rehearsal speed keeps them short;
+what they check is what was shown, in order, never how long it took.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from hamtimer.circuit import open_circuit
+from hamtimer.clock import ScaledClock
+from hamtimer.history import HistoryStore
+from hamtimer.session import WorkoutSession
+from hamtimer.tui.app import HamtimerApp
+from hamtimer.tui.widgets import BigTime
+
+SPEED = 8.0  # the 10 s get-ready takes 1.25 s: each second on screen for 125 ms
+
+
+def real_app(data: Path, speed: float = SPEED) -> HamtimerApp:
+    """The app as `hamtimer --speed N` builds it: a scaled clock, real timers."""
+    found, circuit = open_circuit(None)
+    session = WorkoutSession(
+        found, circuit, store=HistoryStore(data), clock=ScaledClock(speed), speed=speed
+    )
+    return HamtimerApp(session, realtime=True)
+
+
+class Shown:
+    """Every value the big digits took, as Textual set them (not sampled)."""
+
+    def __init__(self) -> None:
+        self.values: list[str] = []
+
+    def watch(self, app: HamtimerApp) -> None:
+        big = app.screen.query_one(BigTime)
+        self.values.append(big.text)
+        app.screen.watch(big, "text", self.note, init=False)
+
+    def note(self, value: str) -> None:
+        self.values.append(value)
+
+    async def until(self, pilot: Pilot[int], value: str, timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while value not in self.values:
+            assert time.monotonic() < deadline, f"{value!r} never shown: {self.values}"
+            await pilot.pause(0.02)
+
+
+async def test_the_countdown_runs_on_its_own_second_by_second(tmp_path: Path) -> None:
+    app = real_app(tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        shown = Shown()
+        shown.watch(app)
+        await shown.until(pilot, "5")  # no key pressed: the get-ready ran out by itself
+    countdown = shown.values[: shown.values.index("5")]
+    first = int(countdown[0].split(":")[1])
+    assert first >= 8, f"watching began late: {countdown}"
+    assert countdown == [f"0:{second:02d}" for second in range(first, 0, -1)], "every second, once"
+
+
+async def test_a_pause_freezes_the_screen_and_resume_goes_on(tmp_path: Path) -> None:
+    app = real_app(tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        shown = Shown()
+        shown.watch(app)
+        await shown.until(pilot, "0:08")
+        await pilot.press("space")
+        frozen = list(shown.values)
+        await pilot.pause(0.6)  # five seconds of workout time at this speed
+        assert shown.values == frozen, "nothing moves while paused"
+        await pilot.press("space")
+        await shown.until(pilot, "0:03")
+    held = int(frozen[-1].split(":")[1])
+    after = shown.values[len(frozen) : shown.values.index("0:03") + 1]
+    assert after == [f"0:{second:02d}" for second in range(held - 1, 2, -1)], "on from where it was"
+
+
+async def test_the_speed_sets_how_fast_the_screen_moves(tmp_path: Path) -> None:
+    """Ten seconds of get-ready at ×8 and at ×2: the slower one is still counting."""
+    fast, slow = real_app(tmp_path / "fast", 8.0), real_app(tmp_path / "slow", 2.0)
+    async with (
+        fast.run_test(size=(80, 24)) as fast_pilot,
+        slow.run_test(size=(80, 24)) as slow_pilot,
+    ):
+        await fast_pilot.press("enter")
+        await slow_pilot.press("enter")
+        fast_shown, slow_shown = Shown(), Shown()
+        fast_shown.watch(fast)
+        slow_shown.watch(slow)
+        await fast_shown.until(fast_pilot, "5")
+        await slow_pilot.pause()
+        assert "0:01" not in slow_shown.values, "at ×2 the get-ready is not over"
+        assert slow_shown.values[-1] >= "0:05", (
+            f"at ×2 about a quarter has passed: {slow_shown.values}"
+        )
