@@ -118,7 +118,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workouts", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--fill", nargs=2, metavar=("FOLDER", "COUNT"), help="only write COUNT workouts into FOLDER"
+    )
     args = parser.parse_args()
+    if args.fill:
+        fill(Path(args.fill[0]), int(args.fill[1]))
+        return 0
     with tempfile.TemporaryDirectory(prefix="hamtimer-bench-") as scratch:
         small, large = Path(scratch) / "three", Path(scratch) / "many"
         fill(small, 3)

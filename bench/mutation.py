@@ -177,9 +177,12 @@ def _changes(tree: ast.Module) -> Iterator[tuple[ast.AST, Change]]:
             yield node, _swap_add_sub
         elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
             yield node, _drop_call(parents)
-        elif isinstance(node, ast.Return) and node.value is not None:
-            if not (isinstance(node.value, ast.Constant) and node.value.value is None):
-                yield node, _return_none
+        elif isinstance(node, ast.Return) and not _returns_none(node):
+            yield node, _return_none
+
+
+def _returns_none(node: ast.Return) -> bool:
+    return node.value is None or (isinstance(node.value, ast.Constant) and node.value.value is None)
 
 
 def _is_type_checking(node: ast.If | ast.While) -> bool:
@@ -377,7 +380,8 @@ def main() -> int:
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         results = list(pool.map(work, chosen))
     shutil.rmtree(scratch, ignore_errors=True)
-    print(f"\n{len(results)} mutants in {time.monotonic() - began:.0f} s (seed {args.seed}, sample {args.sample:g})")
+    elapsed = time.monotonic() - began
+    print(f"\n{len(results)} mutants in {elapsed:.0f} s (seed {args.seed}, sample {args.sample:g})")
     total_killed = total = 0
     for target in TARGETS:
         mine = [result for name, result in results if name == target]
