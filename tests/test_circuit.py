@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from hamtimer.circuit import (
     Circuit,
     CircuitError,
+    CircuitFile,
     Direction,
     ExerciseKind,
     format_location,
@@ -274,3 +275,16 @@ def test_any_document_gives_a_circuit_or_our_error(document: dict[str, object]) 
     except CircuitError:
         return
     assert isinstance(result, Circuit)
+
+
+def test_tempo_goes_with_reps() -> None:
+    paced = parse_circuit(MINIMAL.replace("reps = 10", "reps = 10\ntempo = 2.5"))
+    assert paced.blocks[0].exercises[0].tempo == 2.5
+    with pytest.raises(CircuitError, match="tempo goes with reps"):
+        parse_circuit(MINIMAL.replace("reps = 10", "seconds = 30\ntempo = 2.5"))
+
+
+def test_a_circuit_file_can_key_a_table(tmp_path: Path) -> None:
+    """Found circuits are values: equal when they name the same file, usable as keys."""
+    one, two = (CircuitFile("c", tmp_path / "c.toml", "file") for _ in range(2))
+    assert one == two and len({one: 1, two: 2}) == 1

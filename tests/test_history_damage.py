@@ -81,6 +81,8 @@ def test_an_unreadable_file_is_set_aside_and_a_fresh_history_started(
     assert kept.read_bytes() == bad, "set aside exactly as found"
     [notice] = again.take_notices()
     assert notice.startswith(f"{DB_FILE}: ") and kept.name in notice and "fresh" in notice
+    if not bad.startswith(b"SQLite format 3"):
+        assert "not an SQLite file" in notice
     again.save(workouts(hamstring_plan, digest, 1)[0])  # the fresh history works
     assert len(HistoryStore(store.data_dir).workouts()) == 1
     assert HistoryStore(store.data_dir).take_notices() == [], "told once"
@@ -122,6 +124,7 @@ def test_a_database_of_another_program_is_left_whole(store: HistoryStore) -> Non
     [kept] = aside(store, "not-hamtimer")
     assert kept.read_bytes() == original
     assert "not a hamtimer history" in store.take_notices()[0]
+    assert not store.path.exists(), "reading starts no history of its own"
 
 
 def test_a_database_from_a_newer_hamtimer_is_read_and_never_changed(
@@ -298,3 +301,14 @@ def test_a_killed_writer_leaves_a_readable_database(
     copy = tmp_path / "copy"
     shutil.copytree(folder, copy)
     assert len(HistoryStore(copy).workouts()) == 5
+
+
+def test_a_workout_row_that_makes_no_sense_is_skipped_and_told(
+    store: HistoryStore, hamstring_plan: Plan, digest: str
+) -> None:
+    made = filled(store, hamstring_plan, digest, count=3)
+    with sqlite3.connect(store.path) as conn:
+        conn.execute("UPDATE steps SET status = 'exploded' WHERE workout_id = 2 AND idx = 0")
+    again = HistoryStore(store.data_dir)
+    assert again.workouts() == [made[0], made[2]]
+    assert again.take_notices() == [f"{DB_FILE}: 1 workout(s) could not be read"]

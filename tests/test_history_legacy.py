@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,7 @@ def test_the_interrupted_workout_is_offered_at_its_step(folder: Path) -> None:
     found = store.resumable(CURRENT)
     assert found is not None
     assert (found.current_index, found.paused) == (13, True)
+    assert found.saved_at - found.started_at == timedelta(minutes=6), "when it was last saved"
     assert found.steps[13].active_seconds == 12.5 and found.steps[13].paused_seconds == 3.0
     assert found.completed == 13 and found.outcome is Outcome.IN_PROGRESS
 
@@ -137,3 +139,22 @@ def test_a_0_1_0_workout_resumes_in_the_app(folder: Path) -> None:
     assert workout.records[12].status is StepStatus.TIMED_OUT
     assert session.store is not None
     assert len(session.store.interrupted()) == 0, "the edited one abandoned, this one running"
+
+
+def test_a_folder_with_only_a_checkpoint_reports_no_bad_lines(folder: Path) -> None:
+    data = folder / "data"
+    (data / "history.jsonl").unlink()
+    store = HistoryStore(data)
+    assert len(store.interrupted()) == 3, "with no history, the stale one is unfinished too"
+    assert store.workouts() == []
+    [notice] = store.take_notices()
+    assert "0 workout(s), 3 unfinished" in notice and "unreadable" not in notice
+
+
+def test_a_line_with_an_impossible_duration_is_damaged_not_imported(folder: Path) -> None:
+    history = folder / "data" / "history.jsonl"
+    first = history.read_bytes().split(b"\n")[0]
+    history.write_bytes(first.replace(b'"active_seconds":10.0', b'"active_seconds":1e999', 1))
+    records, damaged, _ = read_history(history)
+    assert (records, damaged) == ([], 1)
+    assert HistoryStore(folder / "data").workouts() == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import FrozenInstanceError, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -234,3 +234,10 @@ def test_a_circuit_is_found_by_name_file_or_title(wanted: str, matches: bool) ->
     assert circuit_matches(wanted, "Hamstring circuit for runners", "hamstring") is matches
     assert circuit_matches("mine", "My circuit", "/home/r/mine.toml")
     assert circuit_matches("mine.toml", "My circuit", "/home/r/mine.toml")
+
+
+def test_records_are_immutable(begun: WorkoutRecord) -> None:
+    with pytest.raises(FrozenInstanceError):
+        begun.speed = 20.0  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        begun.steps[0].status = StepStatus.DONE  # type: ignore[misc]

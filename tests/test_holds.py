@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
+from dataclasses import FrozenInstanceError, replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -203,3 +203,21 @@ def test_rehearsals_are_left_out_of_trends_and_never_flagged(hamstring_plan: Pla
     [rehearsed] = holds_by_side(entries[1])
     assert rehearsed.difference == pytest.approx(2 / 3) and not rehearsed.uneven
     assert holds_by_side(entries[0])[0].rehearsal is False
+
+
+def test_short_holds_have_a_difference_too() -> None:
+    assert side_difference(0.5, 0.25) == pytest.approx(0.5)
+
+
+def test_change_from_the_first_to_the_second_workout(hamstring_plan: Plan) -> None:
+    entries = [
+        workout(hamstring_plan, day=0, right=40.0),
+        workout(hamstring_plan, day=1, right=43.5),
+    ]
+    [points] = hold_trend(entries).values()
+    assert change(points, Side.RIGHT) == 3.5
+
+
+def test_side_holds_are_immutable() -> None:
+    with pytest.raises(FrozenInstanceError):
+        SideHolds("x", right=1.0).right = 2.0  # type: ignore[misc]

@@ -271,3 +271,30 @@ def test_finish_is_none_until_the_workout_is_over(hamstring_path: Path) -> None:
     workout.start()
     assert session.finish() is None and session.checkpoint() is None, "no store: nothing saved"
     session.close()
+
+
+def test_a_workout_at_real_speed_is_not_a_rehearsal(tmp_path: Path, hamstring_path: Path) -> None:
+    session = session_for(hamstring_path, tmp_path / "data", FakeClock())
+    workout = session.start(resume=False, challenge=False)
+    workout.start()
+    workout.abandon()
+    record = session.finish()
+    assert record is not None and record.speed == 1 and not record.rehearsal
+    session.close()  # nothing in the background to wait for: fine too
+
+
+def test_saves_in_the_background_land_in_order_and_can_be_read_here(
+    tmp_path: Path, hamstring_path: Path
+) -> None:
+    """The app's way: a writer thread saves, the UI thread reads the same store."""
+    clock = FakeClock()
+    circuit_file = CircuitFile("hamstring", hamstring_path, "file")
+    store = HistoryStore(tmp_path / "data")
+    session = WorkoutSession(circuit_file, load_circuit(hamstring_path), store=store, clock=clock)
+    workout = session.start(resume=False, challenge=False)
+    workout.start()
+    run_until(workout, clock, 48)
+    session.close()
+    assert session.errors == []
+    [stored] = store.workouts()
+    assert stored == session.finish() and stored.completed == 48

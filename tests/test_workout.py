@@ -919,3 +919,17 @@ def test_a_clock_that_steps_back_is_treated_as_standing_still(tiny: Rig) -> None
     workout.update()  # reads T0 + 2: no time goes backwards
     assert workout.updated_at == T0 + 3.0
     assert workout.snapshot().step_elapsed == 4.0
+
+
+def test_steps_never_entered_have_no_clock_reading(tiny: Rig) -> None:
+    assert {(r.status, r.started, r.ended) for r in tiny.workout.records[1:]} == {
+        (S.NOT_REACHED, 0.0, None)
+    }
+
+
+@pytest.mark.parametrize(
+    "option", [{"adjust_seconds": 0.0}, {"back_grace": -1.0}, {"done_guard": -0.1}]
+)
+def test_nonsense_settings_are_a_programming_error(option: dict[str, float]) -> None:
+    with pytest.raises(ValueError, match="back_grace and done_guard"):
+        Workout(plan_of(TINY), FakeClock(), **option)

@@ -60,7 +60,8 @@ def write(
     """Store `record` (inside the caller's transaction): its plan once, its row, its steps.
 
     The first write of a workout in a process replaces all its step rows (a resumed
-    workout may have left rows the engine no longer has); later ones write the changes.
+    workout may have left rows the engine no longer has); later ones write the changes
+    (the engine never takes a step back to not reached).
     """
     plan_id = _plan_id(conn, record, written)
     workout_id = conn.execute(
@@ -104,10 +105,6 @@ def write(
             paused_ms = excluded.paused_ms, held_ms = excluded.held_ms
         """,
         [(workout_id, index, *row) for index, row in changed],
-    )
-    gone = [index for index in before if index not in rows]
-    conn.executemany(
-        "DELETE FROM steps WHERE workout_id = ? AND idx = ?", [(workout_id, i) for i in gone]
     )
     written.steps[record.id] = rows
 
