@@ -188,6 +188,8 @@ def test_json_is_every_workout_with_its_holds(hamstring_plan: Plan) -> None:
         }
     ]
     assert item["steps"][13]["held_seconds"] == 52.0 and item["steps"][2]["planned"] == 30.0
+    assert (item["steps"][13]["side"], item["steps"][2]["side"]) == ("right", None)
+    assert item["ended_at"] == "2026-03-01T11:00:00Z"
 
 
 def test_json_of_nothing_is_an_empty_list() -> None:
@@ -301,3 +303,10 @@ def test_an_unknown_export_format_is_a_usage_error(capsys: pytest.CaptureFixture
         main(["history", "--export", "xml"])
     assert stopped.value.code == 2
     assert "invalid choice: 'xml'" in capsys.readouterr().err
+
+
+def test_json_of_a_workout_in_progress_has_no_end(
+    hamstring_plan: Plan, begun: WorkoutRecord
+) -> None:
+    document = record_json(begun)
+    assert (document["ended_at"], document["outcome"]) == (None, "in_progress")
