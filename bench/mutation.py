@@ -337,6 +337,36 @@ def run(mutant: Mutant, copy: Path, tests: list[str], timeout: float) -> Result:
     return Result(mutant, outcome, time.monotonic() - began)
 
 
+def sample(fraction: float, seed: int, only: str | None) -> list[tuple[str, Mutant]]:
+    """A fixed fraction of every module's mutants (the same ones for the same seed)."""
+    rng = random.Random(seed)
+    chosen: list[tuple[str, Mutant]] = []
+    for target, (modules, _) in TARGETS.items():
+        if only and target != only:
+            continue
+        for module in modules:
+            every = mutants(module)
+            count = max(1, round(len(every) * fraction)) if every else 0
+            chosen += [(target, mutant) for mutant in sorted(rng.sample(every, count), key=str)]
+    return chosen
+
+
+def survivors_of(results: Path) -> list[tuple[str, Mutant]]:
+    """An earlier run's survivors, found again in today's code by what they change."""
+    chosen = []
+    for item in json.loads(results.read_text()):
+        if item["outcome"] != "survived":
+            continue
+        old = item["mutant"]
+        same = [m for m in mutants(old["module"]) if m.what == old["what"]]
+        if same:
+            nearest = min(same, key=lambda mutant: abs(mutant.line - old["line"]))
+            chosen.append((item["target"], nearest))
+        else:
+            print(f"gone from the code: {old['module']}:{old['line']}  {old['what']}")
+    return chosen
+
+
 def main() -> int:
     """Enumerate, sample, run, report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -346,16 +376,11 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=300.0)
     parser.add_argument("--only", help="one target: " + ", ".join(TARGETS))
     parser.add_argument("--out", type=Path, default=Path("mutation-results.json"))
+    parser.add_argument(
+        "--again", type=Path, help="run only the survivors of an earlier run's results file"
+    )
     args = parser.parse_args()
-    rng = random.Random(args.seed)
-    chosen: list[tuple[str, Mutant]] = []
-    for target, (modules, _) in TARGETS.items():
-        if args.only and target != args.only:
-            continue
-        for module in modules:
-            every = mutants(module)
-            count = max(1, round(len(every) * args.sample)) if every else 0
-            chosen += [(target, mutant) for mutant in sorted(rng.sample(every, count), key=str)]
+    chosen = survivors_of(args.again) if args.again else sample(args.sample, args.seed, args.only)
     print(f"{len(chosen)} mutants, {args.jobs} at a time", flush=True)
     scratch = Path(tempfile.mkdtemp(prefix="hamtimer-mutation-"))
     copies = []

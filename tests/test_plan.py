@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
+
 import pytest
 from pydantic import ValidationError
 
@@ -220,3 +222,11 @@ def test_a_step_refuses_a_field_it_does_not_have() -> None:
 )
 def test_format_duration(seconds: float, text: str) -> None:
     assert format_duration(seconds) == text
+
+
+def test_a_plan_is_immutable(hamstring_plan: Plan) -> None:
+    """Challenge mode makes a second plan; nothing changes one in place."""
+    with pytest.raises((ValidationError, FrozenInstanceError)):
+        hamstring_plan.steps = ()  # type: ignore[misc]
+    with pytest.raises((ValidationError, FrozenInstanceError)):
+        hamstring_plan.steps[0].seconds = 5.0  # type: ignore[misc]

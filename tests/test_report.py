@@ -17,8 +17,9 @@ from rich.table import Table
 
 from hamtimer.circuit import circuit_hash
 from hamtimer.cli import main
+from hamtimer.events import StepStatus
 from hamtimer.history import HistoryStore, Outcome, WorkoutRecord
-from hamtimer.plan import Plan
+from hamtimer.plan import Plan, WorkMode
 from hamtimer.report import (
     completion_text,
     csv_rows,
@@ -310,3 +311,14 @@ def test_json_of_a_workout_in_progress_has_no_end(
 ) -> None:
     document = record_json(begun)
     assert (document["ended_at"], document["outcome"]) == (None, "in_progress")
+
+
+def test_holds_of_two_exercises_are_named(hamstring_plan: Plan) -> None:
+    entry = make(hamstring_plan)
+    plank = replace(entry.steps[23], exercise="Plank", mode=WorkMode.OPEN, side=None)
+    plank = replace(plank, status=StepStatus.DONE, held_seconds=75.0)
+    two = replace(entry, steps=(*entry.steps[:23], plank, *entry.steps[24:]))
+    assert holds_text(two).splitlines() == [
+        "Bird dog with wall push: R 0:52 · L 0:47 (−10%)",
+        "Plank: 1:15",
+    ]
