@@ -21,6 +21,7 @@ from hamtimer.report.text import (
     local_time,
     percent,
     rehearsal_text,
+    weaker_side,
 )
 
 
@@ -30,29 +31,25 @@ def summary_text(record: WorkoutRecord) -> Text:
     text = Text("Workout finished!\n" if finished else "Workout ended\n")
     text.stylize("bold")
     text.append(f"{circuit_text(record)}\n")
-    text.append(f"Time working: {duration_text(record)}  ·  ")
-    text.append(
-        f"steps done {record.completed} of {len(record.steps)}  ·  skipped {record.skipped}"
-    )
+    text.append(f"Total time (without pauses): {duration_text(record)}\n")
+    text.append(f"Steps done {record.completed} of {len(record.steps)} · skipped {record.skipped}")
     if record.rehearsal:
         text.append(f"\n{rehearsal_text(record).capitalize()}: not counted in hold trends.")
     return text
 
 
 def holds_table(record: WorkoutRecord) -> Table | None:
-    """Hold times per side, with the difference flagged when it is large; None without holds."""
+    """The best hold per side, and which side is weaker by how much; None without holds."""
     holds = holds_by_side(record)
     if not holds:
         return None
-    table = Table(title="Holds to fatigue", expand=False)
-    for column in ("exercise", "right", "left", "difference"):
-        table.add_column(column, justify="left" if column == "exercise" else "right")
+    table = Table(title="Best hold per side", expand=False)
+    for column in ("exercise", "right", "left", "weaker side"):
+        table.add_column(column, justify="right" if column in ("right", "left") else "left")
     for hold in holds:
         right = format_duration(hold.right) if hold.right is not None else "—"
         left = format_duration(hold.left) if hold.left is not None else "—"
-        difference = hold.difference
-        shown = "—" if difference is None else percent(difference)
-        table.add_row(Text(hold.exercise), right, left, f"⚠ {shown}" if hold.uneven else shown)
+        table.add_row(Text(hold.exercise), right, left, weaker_side(hold) or "—")
     return table
 
 

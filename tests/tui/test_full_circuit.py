@@ -79,10 +79,11 @@ async def test_a_runner_does_the_whole_circuit(harness: Harness, tmp_path: Path)
         assert isinstance(app.screen, SummaryScreen)
         summary = harness.text("summary-text")
         assert "Workout finished!" in summary
-        assert "steps done 48 of 48" in summary and "skipped 0" in summary
+        assert "Steps done 48 of 48" in summary and "skipped 0" in summary
         holds = harness.text("summary-holds")
         assert "Bird dog with wall push" in holds
-        assert "0:45" in holds and "0:38" in holds and "⚠ 16%" in holds
+        assert "0:45" in holds and "0:38" in holds and "left 16% shorter ⚠" in holds
+        assert "Total time (without pauses)" in summary
     (entry,) = harness.saved().workouts()
     assert entry.outcome == "finished" and entry.completed == 48
     assert harness.store.interrupted() == []
