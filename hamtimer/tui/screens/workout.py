@@ -13,6 +13,7 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar, Static
 
+from hamtimer.tui.palette import phase_css
 from hamtimer.tui.screens.adaptive import AdaptiveScreen
 from hamtimer.tui.view import View, view_of
 from hamtimer.tui.widgets import BigTime, TooSmall
@@ -32,7 +33,8 @@ class WorkoutScreen(AdaptiveScreen):
     None means the screen never wakes itself (tests move the clock and call `wake`).
     """
 
-    DEFAULT_CSS = """
+    DEFAULT_CSS = (
+        """
     WorkoutScreen #workout { height: 1fr; }
     WorkoutScreen #phase { height: 1; text-style: bold; padding: 0 1; background: #000000 25%; }
     WorkoutScreen #title { height: 1; text-style: bold; padding: 0 1; }
@@ -50,17 +52,14 @@ class WorkoutScreen(AdaptiveScreen):
     WorkoutScreen.-compact #status { display: none; }
     WorkoutScreen.-too-small #workout { display: none; }
 
-    /* Solid colours per phase with their own text colour: they read the same in dark and
-       light themes and from across a room. */
-    WorkoutScreen.phase-work { background: #1b7a34; color: #ffffff; }
-    WorkoutScreen.phase-rest-sides { background: #1456b8; color: #ffffff; }
-    WorkoutScreen.phase-rest-sets { background: #5b2a9e; color: #ffffff; }
-    WorkoutScreen.phase-switch { background: #00838f; color: #ffffff; }
-    WorkoutScreen.phase-get-ready { background: #f5b400; color: #000000; }
-    WorkoutScreen.phase-paused { background: #c62828; color: #ffffff; }
-    WorkoutScreen.phase-finished { background: #37474f; color: #ffffff; }
+    /* Solid colours per phase with their own text colour (hamtimer.tui.palette): they
+       read the same in dark and light themes and from across a room. */
+    """
+        + phase_css("WorkoutScreen")
+        + """
     WorkoutScreen.phase-paused #phase { text-style: bold reverse blink; }
     """
+    )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_pause", "Pause", id="pause", priority=True, key_display="␣"),
