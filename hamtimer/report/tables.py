@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from rich.table import Table
 from rich.text import Text
 
-from hamtimer.history import Outcome, TrendPoint, WorkoutRecord, holds_by_side
+from hamtimer.history import Outcome, SideHolds, TrendPoint, WorkoutRecord, holds_by_side
 from hamtimer.plan import format_duration
 from hamtimer.report.text import (
     UNEVEN_PERCENT,
@@ -19,7 +19,6 @@ from hamtimer.report.text import (
     duration_text,
     holds_text,
     local_time,
-    percent,
     rehearsal_text,
     weaker_side,
 )
@@ -97,14 +96,16 @@ def recent_table(records: Sequence[WorkoutRecord], *, count: int = 10) -> Table:
 
 
 def trend_caption(exercise: str, points: Sequence[TrendPoint]) -> Text:
-    """The exercise's latest holds per side, flagged when the sides differ by over 15%."""
+    """The exercise and its latest holds per side, which side is weaker, and a flag when the
+    sides differ by over 15%: two short lines, so the caption never wraps at 80 columns."""
     last = points[-1]
-    text = Text(f"{exercise} — {len(points)} workout(s); latest: ", style="bold")
+    text = Text(f"{exercise} — {len(points)} workout(s)", style="bold")
     right = format_duration(last.right) if last.right is not None else "—"
     left = format_duration(last.left) if last.left is not None else "—"
-    text.append(f"R {right} · L {left}")
-    if last.difference is not None:
-        text.append(f"  (difference {percent(last.difference)})")
+    text.append(f"\nlatest: R {right} · L {left}")
+    if last.right is not None and last.left is not None:
+        weaker = weaker_side(SideHolds(exercise, right=last.right, left=last.left))
+        text.append(f" · {weaker.removesuffix(' ⚠')}")
     if last.uneven:
         text.append(f"  ⚠ sides uneven (over {UNEVEN_PERCENT}%)", style="bold red")
     return text

@@ -24,6 +24,7 @@ class HistoryScreen(Screen[None]):
     HistoryScreen #history { padding: 1 2; }
     HistoryScreen .trend-caption { margin-top: 1; }
     HistoryScreen .trend { height: auto; }
+    HistoryScreen #recent { margin-top: 1; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -45,5 +46,5 @@ class HistoryScreen(Screen[None]):
             for exercise, points in hold_trend(self.records).items():
                 yield Static(trend_caption(exercise, points), classes="trend-caption")
                 yield Static(HoldChart(points), classes="trend")
-            yield Static(Group(recent_table(self.records)) if self.records else "")
+            yield Static(Group(recent_table(self.records)) if self.records else "", id="recent")
         yield Footer()
