@@ -64,14 +64,15 @@ def test_equal_holds_draw_equal_bars_and_print_their_values() -> None:
     assert lines[0].startswith("01 Mar")
 
 
-@pytest.mark.parametrize("width", [80, 76, 60, 40, 36])
+@pytest.mark.parametrize("width", [80, 76, 60, 40, 36, 24])
 def test_the_chart_never_wraps(width: int) -> None:
     chart = HoldChart(points((612.0, 45.0), (30.0, None), (None, 41.0), (50.0, 45.0)))
     lines = shown(chart, width)
     assert len(lines) == 4, "one line a workout"
     assert max(len(line) for line in lines) <= width
-    assert "10:12" in lines[0] and "—" in lines[1] and "—" in lines[2]
-    assert lines[0].rstrip().endswith("⚠") and not lines[3].rstrip().endswith("⚠")
+    if width >= 36:  # narrower, the end of the line is cut off rather than wrapped
+        assert "10:12" in lines[0] and "—" in lines[1] and "—" in lines[2]
+        assert lines[0].rstrip().endswith("⚠") and not lines[3].rstrip().endswith("⚠")
 
 
 @pytest.mark.parametrize(

@@ -152,6 +152,7 @@ def test_a_halo_turning_the_other_way_is_heard_instead_of_go(hamstring_plan: Pla
         ("{cw}{cw}", [False, False]),  # the same way again
         ("{ccw}{cw}", [False, True]),  # either way round
         ('sides = ["right", "left"]\n' + "{cw}", [False, False, False]),  # sides: no flip
+        ('sides = ["right", "left"]\n' + "{ccw}{cw}", [False, True, False, False, True]),
     ],
 )
 def test_a_flip_is_the_other_way_on_the_same_side(toml: str, flips: list[bool]) -> None:
@@ -164,3 +165,30 @@ def test_a_flip_is_the_other_way_on_the_same_side(toml: str, flips: list[bool]) 
     )
     assert [flips_direction(plan, step.index) for step in plan.steps] == flips
     assert not flips_direction(plan, len(plan)) and not flips_direction(plan, -1)
+
+
+@pytest.mark.parametrize(
+    ("timing", "flips"),
+    [
+        ("switch_sides = 0", [False, True, False, True]),  # right ccw → left cw: other side
+        ("rest_between_exercises = 0", [False, True, False, True]),  # halo B: other exercise
+    ],
+)
+def test_the_same_direction_change_on_another_side_or_exercise_is_no_flip(
+    timing: str, flips: list[bool]
+) -> None:
+    """Work straight after work, turning the other way, flips only on the same exercise and
+    side: the next side's or the next exercise's first run starts with go."""
+    halos = (
+        "[[blocks.exercises]]\nname = '{name}'\nkind = 'stability'\n{sides}"
+        "[[blocks.exercises.prompts]]\nreps = 2\ndirection = 'clockwise'\n"
+        "[[blocks.exercises.prompts]]\nreps = 2\ndirection = 'counter-clockwise'\n"
+    )
+    if timing.startswith("switch"):
+        body = halos.format(name="Halo", sides="sides = ['right', 'left']\n")
+    else:
+        body = halos.format(name="Halo A", sides="") + halos.format(name="Halo B", sides="")
+    plan = plan_of(
+        f"name = 'h'\n[timing]\nget_ready = 0\n{timing}\n[[blocks]]\nname = 'b'\nsets = 1\n{body}"
+    )
+    assert [flips_direction(plan, step.index) for step in plan.steps] == flips

@@ -83,7 +83,6 @@ class HoldChart:
                 row.append(f" {shown:>{_VALUE}}")
             if point.uneven:
                 row.append(_FLAG, style="bold red")
-            row.truncate(width)
             rows.append(row)
         return rows
 
@@ -93,5 +92,5 @@ class HoldChart:
 
     def _rows(self, width: int) -> Iterator[Text]:
         for row in self.lines(width):
-            row.no_wrap = True
+            row.no_wrap, row.overflow = True, "crop"  # too narrow even for R and L: cut, never wrap
             yield row

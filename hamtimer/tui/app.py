@@ -33,7 +33,6 @@ from hamtimer.tui.screens.help import HelpScreen
 from hamtimer.tui.screens.leave import ConfirmLeave, LeaveChoice
 from hamtimer.tui.screens.start import StartInfo, StartScreen
 from hamtimer.tui.screens.workout import WorkoutScreen
-from hamtimer.workout import WorkoutState
 
 EXIT_GRACE = 3.0
 DONE_SECONDS = 8.0
@@ -294,14 +293,12 @@ class HamtimerApp(App[int]):
     def action_help(self) -> None:
         """The key help over the current screen; a running workout waits while it is open
         (help costs no time) and goes on when it closes."""
-        if isinstance(self.screen, HelpScreen):
-            return
         screen, workout = self.screen, self.session.workout
-        if (
-            not isinstance(screen, WorkoutScreen)
-            or workout is None
-            or workout.state is not WorkoutState.RUNNING
-        ):
+        if not isinstance(screen, WorkoutScreen) or workout is None or not workout.state.active:
+            if not isinstance(screen, HelpScreen):
+                self.push_screen(HelpScreen())
+            return
+        if workout.paused:
             self.push_screen(HelpScreen())
             return
         workout.pause()

@@ -10,7 +10,6 @@ import pytest
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets._footer import FooterKey
 
 from hamtimer.circuit import open_circuit
 from hamtimer.clock import FakeClock
@@ -79,14 +78,14 @@ class Harness:
         """The descriptions of the footer's keys the runner can see, left to right."""
         keys = [
             key
-            for key in self.app.screen.query(FooterKey)
+            for key in self.app.screen.query("FooterKey")
             if key.display and key.region.width and key.region.right <= self.app.size.width
         ]
-        return [key.description for key in sorted(keys, key=lambda key: key.region.x)]
+        return [str(key.description) for key in sorted(keys, key=lambda key: key.region.x)]
 
     def footer_fits(self) -> bool:
         """True when no visible footer key is cut at the right edge."""
-        keys = [key for key in self.app.screen.query(FooterKey) if key.display]
+        keys = [key for key in self.app.screen.query("FooterKey") if key.display]
         return all(key.region.right <= self.app.size.width for key in keys if key.region.width)
 
     @property

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from textual.app import ComposeResult
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 
 class KeyFooter(Footer):
@@ -20,6 +19,7 @@ class KeyFooter(Footer):
     def compose(self) -> ComposeResult:
         """Textual's keys, the optional ones marked."""
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.action not in self.essential:
+            action = getattr(widget, "action", None)  # a key (Textual's FooterKey)
+            if isinstance(action, str) and action not in self.essential:
                 widget.add_class("-optional")
             yield widget
