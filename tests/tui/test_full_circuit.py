@@ -12,7 +12,7 @@ from tests.tui.conftest import Harness
 
 HOLDS = {Side.RIGHT: 45.0, Side.LEFT: 38.0}  # 16% apart: the summary must flag it
 REP_TIME = 12.5
-MIN_DIGIT_ROWS = 12  # at 80×24: the issue's floor for every phase
+MIN_DIGIT_ROWS = 12  # at 80×24: the least a runner can read from the mat, every phase
 
 
 def following(harness: Harness, step: Step) -> Step:
@@ -118,3 +118,28 @@ async def test_a_runner_does_the_whole_circuit(harness: Harness, tmp_path: Path)
     (entry,) = harness.saved().workouts()
     assert entry.outcome == "finished" and entry.completed == 48
     assert harness.store.interrupted() == []
+
+
+async def test_the_whole_circuit_can_be_followed_on_a_40x12_terminal(harness: Harness) -> None:
+    """Every step at 40×12: the number at least 7 rows tall; during work the side in large
+    capitals; during a pause the next side large and the next exercise named."""
+    async with harness.app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("enter")
+        for step in harness.session.plan_for(False).steps:
+            assert harness.workout.index == step.index
+            assert harness.digit_rows >= 7, step.summary
+            if step.kind is StepKind.WORK:
+                side, large = harness.large("detail")
+                assert large == bool(step.side) and side == (
+                    str(step.side).upper() if step.side else ""
+                )
+            else:
+                after = following(harness, step)
+                side, large = harness.large("detail")
+                assert large and side.startswith(str(after.side).upper() if after.side else "")
+                assert str(after.exercise) in harness.text("next")
+            held = 30.0 if step.mode is WorkMode.OPEN else 10.0
+            await harness.advance(pilot, step.seconds if step.seconds is not None else held)
+            if step.seconds is None:
+                await pilot.press("enter")
+        assert harness.big == "DONE"

@@ -32,8 +32,8 @@ PHASES = {
     "done": 47,
 }
 FLOORS = {(80, 24): 12, (40, 12): 7}
-"""The least digit height at each size: the issue's 12 at 80×24; at 40×12 the number
-still takes more rows than everything else on screen together."""
+"""The least digit height at each size: 12 rows at 80×24 (read from two metres); at 40×12
+the number still takes more rows than everything else on screen together."""
 
 
 async def into(harness: Harness, pilot: Pilot[int], phase: str) -> None:
