@@ -17,11 +17,11 @@ import contextlib
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from hamtimer.circuit import Circuit, CircuitFile
+from hamtimer.circuit import Circuit, CircuitFile, Side
 from hamtimer.clock import Clock
 from hamtimer.events import Event, EventKind
-from hamtimer.history import HistoryError, HistoryStore, Outcome, WorkoutRecord
-from hamtimer.plan import Plan, build_plan
+from hamtimer.history import HistoryError, HistoryStore, HoldTarget, Outcome, WorkoutRecord
+from hamtimer.plan import Plan, Step, WorkMode, build_plan
 from hamtimer.workout import Workout, WorkoutState
 
 CHECKPOINT_EVENTS = frozenset({EventKind.STEP_STARTED, EventKind.PAUSED, EventKind.RESUMED})
@@ -60,6 +60,9 @@ class WorkoutSession:
             else None
         )
         self.workout: Workout | None = None
+        self.targets: dict[tuple[str, Side | None], HoldTarget] = {}
+        """Last time's hold and the best per to-fatigue exercise and side, read when a
+        workout starts; always empty in a rehearsal, whose holds are not real."""
         self.record: WorkoutRecord | None = None
         self.ended: WorkoutRecord | None = None
         self.resumable = self._find_resumable()
@@ -117,11 +120,23 @@ class WorkoutSession:
             )
         if interrupted is not None and interrupted is not chosen:
             self._submit(self._abandon, interrupted)
+        self.targets = self._read_targets()
         self.resumable = None
         self.ended = None
         self.workout = workout
         workout.subscribe(self._on_event)
         return workout
+
+    def _read_targets(self) -> dict[tuple[str, Side | None], HoldTarget]:
+        if self.store is None or self.speed != 1:
+            return {}  # a rehearsal never sets a target, nor holds against one
+        return self.store.hold_targets()
+
+    def target_for(self, step: Step | None) -> HoldTarget | None:
+        """The hold to beat on a to-fatigue step (last time's, and the best); else None."""
+        if step is None or step.mode is not WorkMode.OPEN or step.exercise is None:
+            return None
+        return self.targets.get((step.exercise, step.side))
 
     def _abandon(self, record: WorkoutRecord) -> None:
         assert self.store is not None

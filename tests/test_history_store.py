@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hamtimer.circuit import circuit_hash
+from hamtimer.circuit import Side, circuit_hash
 from hamtimer.events import StepRecord, StepStatus
-from hamtimer.history import HistoryStore, Outcome, WorkoutRecord
+from hamtimer.history import HistoryStore, Outcome, WorkoutRecord, hold_targets
 from hamtimer.history.database import DB_FILE
 from hamtimer.history.store import owner_alive, process_token
 from hamtimer.plan import Plan, StepKind
@@ -395,6 +395,53 @@ def test_owner_is_alive_only_while_its_process_runs() -> None:
     assert not owner_alive(f"{host}:{pid}:{started}0"), "the same pid, another process"
     assert not owner_alive(f"elsewhere:{pid}:{started}") and not owner_alive(None)
     assert not owner_alive("garbage") and not owner_alive(f"{host}:-1:")
+
+
+# ------------------------------------------------------------------ hold targets
+
+
+def test_hold_targets_read_from_the_file_match_the_records(
+    store: HistoryStore, hamstring_plan: Plan, digest: str
+) -> None:
+    """The one-query reading gives what the pure analysis finds in every stored workout:
+    rehearsals, skipped holds, abandoned and in-progress workouts included in the history."""
+
+    def begun(day: int, speed: float = 1.0) -> WorkoutRecord:
+        moment = START + timedelta(days=day)
+        return WorkoutRecord.begin(
+            hamstring_plan, circuit_ref="hamstring", circuit_hash=digest, now=moment, speed=speed
+        )
+
+    def ended(
+        day: int,
+        right: float,
+        left: float,
+        *,
+        speed: float = 1.0,
+        upto: int = len(hamstring_plan),
+        skipped: frozenset[int] = frozenset(),
+    ) -> WorkoutRecord:
+        records = fake_records(hamstring_plan, upto, right=right, left=left, skipped=skipped)
+        outcome = Outcome.FINISHED if upto == len(hamstring_plan) else Outcome.ABANDONED
+        start = begun(day, speed)
+        return start.ended(hamstring_plan, records, outcome, now=start.started_at)
+
+    store.save(ended(0, 50.5, 40.25))
+    store.save(ended(1, 61.0, 45.0, speed=20.0))  # a rehearsal: never a target
+    store.save(ended(2, 47.125, 44.0, skipped=frozenset({15, 27, 39})))  # no left hold
+    store.save(ended(3, 30.0, 20.0, upto=14))  # abandoned after one right hold
+    store.save(at_step(hamstring_plan, begun(4), 20))  # in progress, holds of 52 s and 47 s
+    expected = hold_targets(store.workouts())
+    found = reopened(store).hold_targets()
+    assert found == expected
+    right = found[("Bird dog with wall push", Side.RIGHT)]
+    left = found[("Bird dog with wall push", Side.LEFT)]
+    assert (right.last, right.best) == (30.0, 50.5)
+    assert (left.last, left.best) == (40.25, 40.25)
+
+
+def test_no_history_means_no_targets(tmp_path: Path) -> None:
+    assert HistoryStore(tmp_path / "nothing").hold_targets() == {}
 
 
 # ------------------------------------------------------------------ size

@@ -12,8 +12,10 @@ from hamtimer.circuit import Side, circuit_hash
 from hamtimer.events import StepStatus
 from hamtimer.history import Outcome, StepEntry, WorkoutRecord
 from hamtimer.history.holds import (
+    HoldTarget,
     SideHolds,
     change,
+    hold_targets,
     hold_trend,
     holds_by_side,
     is_uneven,
@@ -221,3 +223,53 @@ def test_change_from_the_first_to_the_second_workout(hamstring_plan: Plan) -> No
 def test_side_holds_are_immutable() -> None:
     with pytest.raises(FrozenInstanceError):
         SideHolds("x", right=1.0).right = 2.0  # type: ignore[misc]
+
+
+# ------------------------------------------------------------------ hold targets
+
+BIRD_DOG = "Bird dog with wall push"
+
+
+def test_a_target_is_last_times_best_hold_and_the_best_ever(hamstring_plan: Plan) -> None:
+    entries = [
+        workout(hamstring_plan, day=0, right=50.0, left=40.0),
+        workout(hamstring_plan, day=2, right=47.0, left=44.0),  # the latest: "last time"
+        workout(hamstring_plan, day=1, right=55.0, left=39.0),
+    ]
+    targets = hold_targets(entries)
+    assert targets[(BIRD_DOG, Side.RIGHT)] == HoldTarget(BIRD_DOG, Side.RIGHT, 47.0, 55.0)
+    assert targets[(BIRD_DOG, Side.LEFT)] == HoldTarget(BIRD_DOG, Side.LEFT, 44.0, 44.0)
+    assert set(targets) == {(BIRD_DOG, Side.RIGHT), (BIRD_DOG, Side.LEFT)}
+
+
+def test_last_time_is_the_workouts_best_hold_not_its_last_round(hamstring_plan: Plan) -> None:
+    entry = with_holds(workout(hamstring_plan), {13: 40.0, 25: 55.0, 37: 30.0})
+    assert hold_targets([entry])[(BIRD_DOG, Side.RIGHT)].last == 55.0
+
+
+def test_rehearsals_and_workouts_in_progress_never_set_a_target(hamstring_plan: Plan) -> None:
+    real = workout(hamstring_plan, day=0, right=50.0, left=40.0)
+    rehearsed = workout(hamstring_plan, day=1, right=90.0, left=90.0, speed=20.0)
+    running = replace(workout(hamstring_plan, day=2, right=99.0), outcome=Outcome.IN_PROGRESS)
+    targets = hold_targets([real, rehearsed, running])
+    assert targets[(BIRD_DOG, Side.RIGHT)] == HoldTarget(BIRD_DOG, Side.RIGHT, 50.0, 50.0)
+    assert hold_targets([rehearsed, running]) == {}
+
+
+def test_a_side_skipped_last_time_keeps_its_older_target(hamstring_plan: Plan) -> None:
+    entries = [
+        workout(hamstring_plan, day=0, right=50.0, left=40.0),
+        workout(hamstring_plan, day=1, right=45.0, skipped=frozenset({15, 27, 39})),  # no left
+    ]
+    targets = hold_targets(entries)
+    assert targets[(BIRD_DOG, Side.LEFT)].last == 40.0
+    assert targets[(BIRD_DOG, Side.RIGHT)] == HoldTarget(BIRD_DOG, Side.RIGHT, 45.0, 50.0)
+
+
+@pytest.mark.parametrize(
+    ("last", "best", "marks"), [(47.0, 52.0, (47.0, 52.0)), (52.0, 52.0, (52.0,))]
+)
+def test_the_marks_to_pass_are_last_time_then_a_longer_best(
+    last: float, best: float, marks: tuple[float, ...]
+) -> None:
+    assert HoldTarget("x", None, last, best).marks() == marks

@@ -86,6 +86,36 @@ def test_screen_words_are_decided_here(hamstring_plan: Plan) -> None:
     assert hold.estimate == 40 and hold.seconds is None
 
 
+@pytest.mark.parametrize(
+    ("index", "amount", "short", "brief"),
+    [
+        (0, "10 s", "Get ready 10 s", "10 s"),
+        (3, "5 reps", "LEFT · 5 reps", "5 reps"),
+        (4, "60 s", "Rest 60 s", "60 s"),
+        (13, "hold to fatigue", "RIGHT · hold to fatigue", "hold"),
+        (14, "10 s", "Switch sides 10 s", "10 s"),
+        (18, "6 × counter-clockwise", "RIGHT · 6 × counter-clockwise", "6 × counter-clockwise"),
+        (20, "6 × clockwise", "LEFT · 6 × clockwise", "6 × clockwise"),
+        (23, "12 reps", "12 reps", "12 reps"),  # no sides: no side to name
+    ],
+)
+def test_short_words_put_the_side_first(
+    hamstring_plan: Plan, index: int, amount: str, short: str, brief: str
+) -> None:
+    step = hamstring_plan.steps[index]
+    assert (step.amount, step.short, step.brief) == (amount, short, brief)
+
+
+def test_timed_work_says_its_seconds() -> None:
+    circuit = parse_circuit(
+        "name = 't'\n[[blocks]]\nname = 'b'\nsets = 1\n[[blocks.exercises]]\n"
+        "name = 'Plank'\nkind = 'isometric'\nsides = ['left']\nseconds = 45\n",
+        "<test>",
+    )
+    work = build_plan(circuit).steps[1]
+    assert (work.amount, work.short, work.brief) == ("45 seconds", "LEFT · 45 seconds", "45 s")
+
+
 def test_challenge_mode_only_changes_texts(hamstring: Circuit, hamstring_plan: Plan) -> None:
     challenge = build_plan(hamstring, challenge=True)
     assert challenge.challenge and not hamstring_plan.challenge

@@ -18,7 +18,7 @@ from rich.table import Table
 from hamtimer.circuit import circuit_hash
 from hamtimer.cli import main
 from hamtimer.events import StepStatus
-from hamtimer.history import HistoryStore, Outcome, WorkoutRecord
+from hamtimer.history import HistoryStore, Outcome, SideHolds, WorkoutRecord
 from hamtimer.plan import Plan, WorkMode
 from hamtimer.report import (
     completion_text,
@@ -28,6 +28,7 @@ from hamtimer.report import (
     holds_text,
     record_json,
     summary_text,
+    weaker_side,
     write_csv,
     write_json,
     write_jsonl,
@@ -150,22 +151,47 @@ def test_older_workouts_left_out_are_counted(hamstring_plan: Plan) -> None:
 
 
 def test_the_summary_says_how_it_went(hamstring_plan: Plan) -> None:
-    finished = rendered(summary_text(make(hamstring_plan, skipped=frozenset({3}))))
-    assert "Workout finished!" in finished and "steps done 47 of 48" in finished
+    entry = make(hamstring_plan, skipped=frozenset({3}))
+    finished = rendered(summary_text(entry))
+    assert "Workout finished!" in finished and "Steps done 47 of 48" in finished
+    minutes, seconds = divmod(round(entry.active_seconds), 60)
+    assert f"Total time (without pauses): {minutes}:{seconds:02d}" in finished
     assert "skipped 1" in finished and "Hamstring circuit for runners" in finished
     ended = rendered(summary_text(make(hamstring_plan, upto=20, speed=20)))
     assert "Workout ended" in ended and "(rehearsal ×20)" in ended
     assert "Rehearsal ×20: not counted in hold trends." in ended
 
 
-def test_the_holds_table_flags_uneven_sides(hamstring_plan: Plan) -> None:
+def test_the_holds_table_names_the_weaker_side(hamstring_plan: Plan) -> None:
     table = holds_table(make(hamstring_plan, right=60.0, left=45.0))
     assert table is not None
     text = rendered(table)
+    assert "Best hold per side" in text
     assert "Bird dog with wall push" in text and "1:00" in text and "0:45" in text
-    assert "⚠ 25%" in text
-    assert "⚠" not in rendered(holds_table(make(hamstring_plan, right=60, left=45, speed=20)))
+    assert "left 25% shorter ⚠" in text
+    rehearsed = rendered(holds_table(make(hamstring_plan, right=60, left=45, speed=20)))
+    assert "left 25% shorter" in rehearsed and "⚠" not in rehearsed
+    assert "right 10% shorter" in rendered(holds_table(make(hamstring_plan, right=45, left=50)))
     assert holds_table(make(hamstring_plan, upto=5)) is None
+
+
+@pytest.mark.parametrize(
+    ("right", "left", "rehearsal", "expected"),
+    [
+        (52.0, 42.0, False, "left 19% shorter ⚠"),
+        (42.0, 52.0, False, "right 19% shorter ⚠"),
+        (52.0, 47.0, False, "left 10% shorter"),  # within 15%: named, not flagged
+        (52.0, 42.0, True, "left 19% shorter"),  # a rehearsal is never flagged
+        (40.0, 40.0, False, "even"),
+        (40.0, None, False, ""),
+        (None, None, False, ""),
+    ],
+)
+def test_weaker_side(
+    right: float | None, left: float | None, rehearsal: bool, expected: str
+) -> None:
+    hold = SideHolds("Bird dog", right=right, left=left, rehearsal=rehearsal)
+    assert weaker_side(hold) == expected
 
 
 def test_json_is_every_workout_with_its_holds(hamstring_plan: Plan) -> None:

@@ -31,20 +31,22 @@ def session_for(path: Path, data: Path, clock: FakeClock, **options: object) -> 
     )
 
 
-def play_step(workout: Workout, clock: FakeClock) -> None:
+def play_step(workout: Workout, clock: FakeClock, holds: dict[str, float] = HOLDS) -> None:
     """Do the current step the way a runner would: wait it out, or hold and press done."""
     step = workout.plan.steps[workout.index]
     if step.seconds is not None:
         clock.advance(step.seconds)
         workout.update()
         return
-    clock.advance(HOLDS[str(step.side)] if step.mode is WorkMode.OPEN else 20.0)
+    clock.advance(holds[str(step.side)] if step.mode is WorkMode.OPEN else 20.0)
     workout.done()
 
 
-def run_until(workout: Workout, clock: FakeClock, index: int) -> None:
+def run_until(
+    workout: Workout, clock: FakeClock, index: int, holds: dict[str, float] = HOLDS
+) -> None:
     while workout.state is WorkoutState.RUNNING and workout.index < index:
-        play_step(workout, clock)
+        play_step(workout, clock, holds)
 
 
 def kill(session: WorkoutSession, gone: str) -> None:
@@ -298,3 +300,46 @@ def test_saves_in_the_background_land_in_order_and_can_be_read_here(
     assert session.errors == []
     [stored] = store.workouts()
     assert stored == session.finish() and stored.completed == 48
+
+
+def test_a_workout_holds_against_last_times_holds(tmp_path: Path, hamstring_path: Path) -> None:
+    """The second workout gets the first one's holds as targets, on hold steps only."""
+    clock = FakeClock()
+    first = session_for(hamstring_path, tmp_path / "data", clock)
+    workout = first.start(resume=False, challenge=False)
+    assert first.targets == {}, "nothing held yet"
+    workout.start()
+    run_until(workout, clock, 48)
+    first.finish()
+    second = session_for(hamstring_path, tmp_path / "data", clock)
+    workout = second.start(resume=False, challenge=False)
+    holds = [step for step in workout.plan.steps if step.mode is WorkMode.OPEN]
+    for step in holds:
+        target = second.target_for(step)
+        assert target is not None
+        assert (target.last, target.best) == (HOLDS[str(step.side)],) * 2
+    assert {str(step.side) for step in holds} == {"right", "left"}
+    others = [step for step in workout.plan.steps if step.mode is not WorkMode.OPEN]
+    assert all(second.target_for(step) is None for step in others)
+    assert second.target_for(None) is None
+
+
+def test_a_rehearsal_never_holds_against_a_target(tmp_path: Path, hamstring_path: Path) -> None:
+    clock = FakeClock()
+    first = session_for(hamstring_path, tmp_path / "data", clock)
+    workout = first.start(resume=False, challenge=False)
+    workout.start()
+    run_until(workout, clock, 48)
+    first.finish()
+    rehearsal = session_for(hamstring_path, tmp_path / "data", clock, speed=20.0)
+    workout = rehearsal.start(resume=False, challenge=False)
+    assert rehearsal.targets == {}
+    assert all(rehearsal.target_for(step) is None for step in workout.plan.steps)
+    workout.start()
+    run_until(workout, clock, 48, holds={"right": 90.0, "left": 80.0})
+    rehearsal.finish()
+    real = session_for(hamstring_path, tmp_path / "data", clock)
+    real.start(resume=False, challenge=False)
+    assert {target.best for target in real.targets.values()} == set(HOLDS.values()), (
+        "the rehearsal's holds set no target"
+    )

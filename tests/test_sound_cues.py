@@ -7,7 +7,7 @@ from audio_helpers.drive import EVERY_CUE_CIRCUIT, REST_CIRCUIT, plan_of, run_wo
 
 from hamtimer.events import Event, EventKind, StepStatus
 from hamtimer.plan import Plan, RestReason, StepKind
-from hamtimer.sound import Cue, cue_for
+from hamtimer.sound import APP_CUES, Cue, cue_for, flips_direction
 
 EVERY_CUE = plan_of(EVERY_CUE_CIRCUIT)
 
@@ -104,7 +104,7 @@ def test_a_real_workout_makes_every_cue_in_a_sensible_order() -> None:
     events: list[Event] = []
     run_workout(EVERY_CUE, events.append)
     cues = [cue for event in events if (cue := cue_for(event, EVERY_CUE)) is not None]
-    assert set(cues) == set(Cue)
+    assert set(cues) == set(Cue) - APP_CUES
     assert cues[0] is Cue.REST and cues[-1] is Cue.DONE
     # every GO after a rest or switch is announced by exactly 3-2-1
     for position, cue in enumerate(cues):
@@ -133,3 +133,62 @@ def test_the_rest_workout_cues() -> None:
         Cue.GO,
         Cue.DONE,
     ]
+
+
+def test_a_halo_turning_the_other_way_is_heard_instead_of_go(hamstring_plan: Plan) -> None:
+    """Each side's counter-clockwise halos start with the reverse cue, the clockwise with go."""
+    halos = [step for step in hamstring_plan.steps if step.direction is not None]
+    assert len(halos) == 12
+    for step in halos:
+        cue = cue_for(Event(EventKind.GO, 1.0, step.index), hamstring_plan)
+        expected = Cue.REVERSE if step.direction == "counter-clockwise" else Cue.GO
+        assert cue is expected, step.summary
+
+
+@pytest.mark.parametrize(
+    ("toml", "flips"),
+    [
+        ('sides = ["right"]\n' + "{cw}{ccw}", [False, True]),
+        ("{cw}{cw}", [False, False]),  # the same way again
+        ("{ccw}{cw}", [False, True]),  # either way round
+        ('sides = ["right", "left"]\n' + "{cw}", [False, False, False]),  # sides: no flip
+        ('sides = ["right", "left"]\n' + "{ccw}{cw}", [False, True, False, False, True]),
+    ],
+)
+def test_a_flip_is_the_other_way_on_the_same_side(toml: str, flips: list[bool]) -> None:
+    prompt = '[[blocks.exercises.prompts]]\nreps = 2\ndirection = "{}"\n'
+    body = toml.format(cw=prompt.format("clockwise"), ccw=prompt.format("counter-clockwise"))
+    plan = plan_of(
+        "name = 'h'\n[timing]\nget_ready = 0\nswitch_sides = 5\n"
+        "[[blocks]]\nname = 'b'\nsets = 1\n[[blocks.exercises]]\nname = 'Halo'\n"
+        f"kind = 'stability'\n{body}"
+    )
+    assert [flips_direction(plan, step.index) for step in plan.steps] == flips
+    assert not flips_direction(plan, len(plan)) and not flips_direction(plan, -1)
+
+
+@pytest.mark.parametrize(
+    ("timing", "flips"),
+    [
+        ("switch_sides = 0", [False, True, False, True]),  # right ccw → left cw: other side
+        ("rest_between_exercises = 0", [False, True, False, True]),  # halo B: other exercise
+    ],
+)
+def test_the_same_direction_change_on_another_side_or_exercise_is_no_flip(
+    timing: str, flips: list[bool]
+) -> None:
+    """Work straight after work, turning the other way, flips only on the same exercise and
+    side: the next side's or the next exercise's first run starts with go."""
+    halos = (
+        "[[blocks.exercises]]\nname = '{name}'\nkind = 'stability'\n{sides}"
+        "[[blocks.exercises.prompts]]\nreps = 2\ndirection = 'clockwise'\n"
+        "[[blocks.exercises.prompts]]\nreps = 2\ndirection = 'counter-clockwise'\n"
+    )
+    if timing.startswith("switch"):
+        body = halos.format(name="Halo", sides="sides = ['right', 'left']\n")
+    else:
+        body = halos.format(name="Halo A", sides="") + halos.format(name="Halo B", sides="")
+    plan = plan_of(
+        f"name = 'h'\n[timing]\nget_ready = 0\n{timing}\n[[blocks]]\nname = 'b'\nsets = 1\n{body}"
+    )
+    assert [flips_direction(plan, step.index) for step in plan.steps] == flips

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from hamtimer.circuit import Side
 from hamtimer.clock import FakeClock
+from hamtimer.history import HoldTarget
 from hamtimer.plan import Plan
-from hamtimer.tui import bigtext
-from hamtimer.tui.view import count_up, countdown, view_of
+from hamtimer.tui.view import View, count_up, countdown, passed_marks, shortened, view_of
 from hamtimer.tui.widgets import size_class
 from hamtimer.workout import Workout
 
@@ -60,71 +61,132 @@ def test_size_class(width: int, height: int, layout: str) -> None:
     assert size_class(width, height) == layout
 
 
-@pytest.mark.parametrize(
-    ("text", "width", "height", "rows"),
-    [
-        ("0:30", 78, 13, 7),
-        ("0:30", 80, 14, 14),
-        ("0:30", 38, 6, 4),
-        ("0:30", 20, 3, 1),
-        ("6 ↻", 78, 9, 7),
-        ("12:34", 200, 40, 21),
-    ],
-)
-def test_big_text_takes_the_largest_size_that_fits(
-    text: str, width: int, height: int, rows: int
-) -> None:
-    lines = bigtext.render(text, width, height)
-    assert len(lines) == rows
-    assert max(len(line) for line in lines) <= width or rows == 1
-    assert len({len(line) for line in lines}) == 1
-
-
-def test_big_text_at_80x24_is_at_least_seven_rows() -> None:
-    assert len(bigtext.render("10:00", 78, 13)) >= 7
-
-
-def test_every_glyph_is_seven_rows_of_one_width() -> None:
-    for char, glyph in bigtext.GLYPHS.items():
-        assert len(glyph) == bigtext.GLYPH_ROWS, char
-        assert len({len(row) for row in glyph}) == 1, char
-
-
 def test_views_through_the_first_steps(hamstring_plan: Plan) -> None:
     clock = FakeClock()
     workout = Workout(hamstring_plan, clock)
     workout.start()
     view = view_of(workout.snapshot())
-    assert (view.phase, view.label, view.big) == ("get-ready", "GET READY", "0:10")
-    assert view.next == "Next: Split stance jump — RIGHT leg forward — 5 reps"
+    assert (view.phase, view.kind, view.big) == ("get-ready", "pause", "0:10")
+    assert view.headline[0] == "GET READY · next: set 1 of 3"
+    assert view.name[0] == "SPLIT STANCE JUMP", "the next exercise, large, at the top"
+    assert view.detail == (
+        "RIGHT LEG FORWARD · 5 REPS",
+        "RIGHT · 5 REPS",
+        "RIGHT",
+    ), "its side and reps, side first; the side when nothing more fits"
+    assert view.cue.startswith("Jump straight up"), "the next step's cue, to set up"
+    assert view.next[0] == "Next: Split stance jump · 5 reps"
     clock.advance(10)
     workout.update()
     view = view_of(workout.snapshot())
-    assert (view.phase, view.label, view.side, view.big) == (
-        "work",
-        "WORK",
-        "RIGHT leg forward",
-        "5",
-    )
-    assert view.set_text == "set 1 of 3" and view.prompt == "5 reps — Enter when done"
+    assert (view.phase, view.kind, view.big, view.name) == ("work", "work", "5", ())
+    assert view.detail == ("RIGHT LEG FORWARD", "RIGHT"), "the side, large"
+    assert view.headline[0] == "WORK · set 1 of 3 · Split stance jump"
+    assert view.prompt[0] == "5 reps — Enter when done"
+    assert view.next == ("Next: Rest 30 s (between sides)", "Next: Rest 30 s", "Rest 30 s")
     clock.advance(5)
     workout.done()
     view = view_of(workout.snapshot())
-    assert (view.phase, view.label, view.big) == ("rest-sides", "REST BETWEEN SIDES", "0:30")
+    assert (view.phase, view.big, view.hollow) == ("rest-sides", "0:30", False)
+    assert view.headline[0].startswith("REST BETWEEN SIDES")
+    assert view.detail[1] == "LEFT · 5 REPS"
     workout.pause()
     view = view_of(workout.snapshot())
-    assert view.phase == "paused" and view.label.startswith("PAUSED")
+    assert view.phase == "paused" and view.headline[0].startswith("PAUSED")
+    assert view.hollow, "the number itself changes look"
+    assert view.detail[1] == "LEFT · 5 REPS", "paused: what comes next stays"
     workout.resume()
     for _ in range(2):
         workout.skip()
     view = view_of(workout.snapshot())
-    assert (view.phase, view.label) == ("rest-sets", "REST BETWEEN SETS")
+    assert (view.phase, view.headline[0]) == ("rest-sets", "REST BETWEEN SETS · next: set 2 of 3")
     while workout.snapshot().index < 17:
         workout.skip()
     view = view_of(workout.snapshot())
-    assert view.big == "6 ↻" and view.prompt == "6 × CLOCKWISE ↻ — Enter when done"
-    assert view.extra == "Use: dumbbell / kettlebell / weight plate"
+    assert (view.big, view.direction) == ("6", "clockwise"), "the direction is not a digit"
+    assert view.prompt[0] == "6 × CLOCKWISE ↻ — Enter when done"
+    assert view.extra == ("Use: dumbbell / kettlebell / weight plate",)
+    assert view.next[1] == "Next: RIGHT · 6 × counter-clockwise"
     workout.skip()
-    assert view_of(workout.snapshot()).big == "6 ↺"
+    assert view_of(workout.snapshot()).direction == "counter-clockwise"
     workout.abandon()
-    assert view_of(workout.snapshot()).phase == "finished"
+    view = view_of(workout.snapshot())
+    assert (view.phase, view.kind, view.big) == ("finished", "over", "")
+
+
+def test_a_finished_workout_says_done(hamstring_plan: Plan) -> None:
+    workout = Workout(hamstring_plan, FakeClock())
+    workout.start()
+    while workout.state.active:
+        workout.skip()
+    view = view_of(workout.snapshot())
+    assert (view.big, view.headline[0], view.prompt[0]) == (
+        "DONE",
+        "FINISHED — well done",
+        "Enter: see the summary",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "variants"),
+    [
+        ("BIRD DOG", ("BIRD DOG", "BIRD…")),
+        ("HAMSTRING ROLL-OUT AND ROLL-IN", (
+            "HAMSTRING ROLL-OUT AND ROLL-IN",
+            "HAMSTRING ROLL-OUT AND…",
+            "HAMSTRING ROLL-OUT…",
+            "HAMSTRING…",
+        )),
+        ("PLANK", ("PLANK",)),
+    ],
+)  # fmt: skip
+def test_long_names_shorten_by_whole_words(text: str, variants: tuple[str, ...]) -> None:
+    assert shortened(text) == variants
+
+
+BIRD_DOG = "Bird dog with wall push"
+
+
+def hold_view(hamstring_plan: Plan, held: float, target: HoldTarget | None) -> View:
+    clock = FakeClock()
+    workout = Workout(hamstring_plan, clock, start_index=13)  # right bird dog, round 1
+    workout.start()
+    clock.advance(held)
+    workout.update()
+    return view_of(workout.snapshot(), target)
+
+
+@pytest.mark.parametrize(
+    ("held", "last", "best", "passed", "shown"),
+    [
+        (20.0, 47.4, 52.0, 0, "Last time 0:47 · best 0:52"),
+        (47.3, 47.4, 52.0, 0, "Last time 0:47 · best 0:52"),
+        (47.4, 47.4, 52.0, 1, "✓ Passed last time (0:47) · best 0:52"),
+        (51.0, 47.4, 52.0, 1, "✓ Passed last time (0:47) · best 0:52"),
+        (52.0, 47.4, 52.0, 2, "★ NEW BEST — longer than 0:52"),
+        (30.0, 47.0, 47.0, 0, "Last time 0:47 — your best"),
+        (47.0, 47.0, 47.0, 1, "★ NEW BEST — longer than 0:47"),
+    ],
+)
+def test_a_hold_shows_its_target_and_when_it_is_passed(
+    hamstring_plan: Plan, held: float, last: float, best: float, passed: int, shown: str
+) -> None:
+    view = hold_view(hamstring_plan, held, HoldTarget(BIRD_DOG, Side.RIGHT, last, best))
+    assert (view.passed, view.target[0]) == (passed, shown)
+    assert view.big == count_up(held)
+
+
+def test_no_target_without_one_nor_off_a_hold(hamstring_plan: Plan) -> None:
+    assert hold_view(hamstring_plan, 20, None).target == ()
+    workout = Workout(hamstring_plan, FakeClock())
+    workout.start()
+    view = view_of(workout.snapshot(), HoldTarget(BIRD_DOG, Side.RIGHT, 4.0, 4.0))
+    assert (view.target, view.passed) == ((), 0), "a get-ready holds no target"
+
+
+@pytest.mark.parametrize(
+    ("held", "passed"), [(0.0, 0), (46.999, 0), (47.0, 1), (51.9, 1), (52.0, 2), (90.0, 2)]
+)
+def test_passed_marks(held: float, passed: int) -> None:
+    assert passed_marks(HoldTarget("x", None, 47.0, 52.0), held) == passed
+    assert passed_marks(None, held) == 0

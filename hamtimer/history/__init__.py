@@ -2,13 +2,21 @@
 
 - `records` — what is kept of a workout (`WorkoutRecord`, `StepEntry`), made from the
   engine's records; pure.
-- `holds` — hold-to-fatigue analysis over records (best hold per side, trends, uneven sides).
+- `holds` — hold-to-fatigue analysis over records (best hold per side, trends, uneven sides,
+  the targets a runner holds against).
 - `store` — `HistoryStore`: saving and reading records, resume, two hamtimers at once.
 - `database` — the file: schema, migrations, damaged or foreign files set aside.
 - `rows` — records to rows and back. `legacy` — importing a 0.1.0 data folder.
 """
 
-from hamtimer.history.holds import SideHolds, TrendPoint, hold_trend, holds_by_side
+from hamtimer.history.holds import (
+    HoldTarget,
+    SideHolds,
+    TrendPoint,
+    hold_targets,
+    hold_trend,
+    holds_by_side,
+)
 from hamtimer.history.records import (
     COMPLETED,
     ENDED,
@@ -27,11 +35,13 @@ __all__ = [
     "ENDED",
     "HistoryError",
     "HistoryStore",
+    "HoldTarget",
     "Outcome",
     "SideHolds",
     "StepEntry",
     "TrendPoint",
     "WorkoutRecord",
+    "hold_targets",
     "hold_trend",
     "holds_by_side",
     "plan_entries",

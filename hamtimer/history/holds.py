@@ -7,8 +7,8 @@ is the cleanest "how strong is this side today" figure, and comparable from one
 workout to the next. Only holds the runner ended with *done* count; a skipped or
 interrupted hold says nothing about strength.
 
-Rehearsals (a workout run at another clock speed) are left out of trends: their holds
-were not held against the real clock.
+Rehearsals (a workout run at another clock speed) are left out of trends and never set a
+hold target: their holds were not held against the real clock.
 
 No I/O and no clock here: every function takes stored workouts and returns numbers.
 """
@@ -22,7 +22,7 @@ from datetime import datetime
 
 from hamtimer.circuit import Side
 from hamtimer.events import StepStatus
-from hamtimer.history.records import WorkoutRecord
+from hamtimer.history.records import Outcome, WorkoutRecord
 from hamtimer.plan import WorkMode
 
 UNEVEN = 0.15
@@ -140,6 +140,69 @@ def hold_trend(
                 )
             )
     return series
+
+
+@dataclass(frozen=True)
+class WorkoutBest:
+    """One workout's best completed hold of one exercise on one side (None: both legs)."""
+
+    exercise: str
+    side: Side | None
+    started_at: datetime
+    seconds: float
+
+
+@dataclass(frozen=True)
+class HoldTarget:
+    """What a runner holds against on one side of a to-fatigue exercise.
+
+    `last` is the best hold of the latest real workout that held this side (what that
+    workout's summary showed), `best` the longest of every real workout's bests.
+    """
+
+    exercise: str
+    side: Side | None
+    last: float
+    best: float
+
+    def marks(self) -> tuple[float, ...]:
+        """The holds to pass, shortest first: last time, then the best if it is longer."""
+        return (self.last,) if self.best <= self.last else (self.last, self.best)
+
+
+TargetKey = tuple[str, Side | None]
+
+
+def targets_from(bests: Iterable[WorkoutBest]) -> dict[TargetKey, HoldTarget]:
+    """Hold targets per exercise and side from every workout's bests (any order)."""
+    targets: dict[TargetKey, HoldTarget] = {}
+    for best in sorted(bests, key=lambda item: item.started_at):
+        key = (best.exercise, best.side)
+        before = targets.get(key)
+        longest = best.seconds if before is None else max(before.best, best.seconds)
+        targets[key] = HoldTarget(best.exercise, best.side, last=best.seconds, best=longest)
+    return targets
+
+
+def workout_bests(entries: Iterable[WorkoutRecord]) -> list[WorkoutBest]:
+    """Every real (not rehearsed), ended workout's best hold per exercise and side."""
+    found = []
+    for entry in entries:
+        if entry.rehearsal or entry.outcome is Outcome.IN_PROGRESS:
+            continue
+        for hold in holds_by_side(entry):
+            for side, seconds in ((Side.RIGHT, hold.right), (Side.LEFT, hold.left)):
+                if seconds is not None:
+                    found.append(WorkoutBest(hold.exercise, side, entry.started_at, seconds))
+            if hold.both is not None:
+                found.append(WorkoutBest(hold.exercise, None, entry.started_at, hold.both))
+    return found
+
+
+def hold_targets(entries: Iterable[WorkoutRecord]) -> dict[TargetKey, HoldTarget]:
+    """The hold targets that a history of workouts sets (`HistoryStore.hold_targets` reads
+    the same from the database without building every workout)."""
+    return targets_from(workout_bests(entries))
 
 
 def change(points: list[TrendPoint], side: Side) -> float | None:

@@ -273,6 +273,35 @@ class Reader:
         return results
 
 
+HoldRow = tuple[str, Side | None, datetime, float]
+"""Exercise, side (None: both legs), the workout's start, and its best hold in seconds."""
+
+
+def best_holds(conn: sqlite3.Connection) -> list[HoldRow]:
+    """Every real (speed 1), ended workout's best completed hold per exercise and side:
+    what `holds.workout_bests` finds in the records, read in one query."""
+    rows = conn.execute(
+        """
+        SELECT coalesce(ps.exercise, ps.summary), ps.side, w.started_at, MAX(s.held_ms)
+        FROM steps s
+        JOIN workouts w ON w.id = s.workout_id
+        JOIN plan_steps ps ON ps.plan_id = w.plan_id AND ps.idx = s.idx
+        WHERE w.outcome != 'in_progress' AND w.speed = 1 AND ps.mode = 'open'
+          AND s.status = 'done' AND s.held_ms IS NOT NULL
+        GROUP BY w.id, coalesce(ps.exercise, ps.summary), ps.side
+        """
+    ).fetchall()
+    return [
+        (
+            str(exercise),
+            None if side is None else Side(side),
+            datetime.fromisoformat(str(started)),
+            held / 1000,
+        )
+        for exercise, side, started, held in rows
+    ]
+
+
 def _chunks(items: list[int]) -> Iterable[list[int]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start : start + _CHUNK]

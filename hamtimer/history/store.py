@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from hamtimer.history.database import DB_FILE, Opened, open_database
+from hamtimer.history.holds import HoldTarget, TargetKey, WorkoutBest, targets_from
 from hamtimer.history.records import HistoryError, Outcome, WorkoutRecord, circuit_matches
-from hamtimer.history.rows import Reader, Row, Written, write
+from hamtimer.history.rows import Reader, Row, Written, best_holds, write
 
 ENV_HINT = "set HAMTIMER_DATA_DIR or --data-dir to a writable folder"
 _T = TypeVar("_T")
@@ -265,6 +266,15 @@ class HistoryStore:
             return len(rows)
 
         return self._reading(read, 0)
+
+    def hold_targets(self) -> dict[TargetKey, HoldTarget]:
+        """Last time's hold and the best, per to-fatigue exercise and side, from ended
+        real-speed workouts only (`hamtimer.history.holds.hold_targets`); {} when unreadable."""
+
+        def read(reader: Reader) -> list[WorkoutBest]:
+            return [WorkoutBest(*row) for row in best_holds(reader.conn)]
+
+        return targets_from(self._reading(read, []))
 
     def get(self, workout_id: object) -> WorkoutRecord | None:
         """One workout by id, whatever its state."""

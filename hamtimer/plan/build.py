@@ -97,6 +97,9 @@ class _Builder:
                 headline=f"{title} {detail}" if detail else title,
                 summary=f"{title} {_seconds_text(seconds)}" + (f" ({detail})" if detail else ""),
                 block=block.name,
+                amount=_seconds_text(seconds),
+                short=f"{title} {_seconds_text(seconds)}",
+                brief=_seconds_text(seconds),
                 seconds=seconds,
                 estimate=seconds,
                 rest_reason=reason,
@@ -120,17 +123,20 @@ class _Builder:
             mode, seconds = WorkMode.OPEN, None
             estimate = exercise.expected_seconds or 30.0
             headline = "Hold to fatigue"
+            amount, brief = "hold to fatigue", "hold"
         elif exercise.seconds is not None:
             mode, seconds, estimate = WorkMode.TIMED, exercise.seconds, exercise.seconds
-            headline = f"{exercise.seconds:g} seconds"
+            headline = amount = f"{exercise.seconds:g} seconds"
+            brief = _seconds_text(exercise.seconds)
         else:
             assert reps is not None
             mode = WorkMode.REPS
             seconds = reps * tempo if tempo else None
             estimate = seconds if seconds is not None else reps * self.timing.seconds_per_rep
-            headline = f"{reps} reps"
+            headline = amount = brief = f"{reps} reps"
             if direction is not None:
                 headline = f"{reps} × {direction.upper()} {SYMBOLS[direction]}"
+                amount = brief = f"{reps} × {direction}"
         side_text = _side_text(exercise, side)
         self.steps.append(
             Step(
@@ -140,6 +146,9 @@ class _Builder:
                 headline=headline,
                 summary=" — ".join(part for part in (exercise.name, side_text, headline) if part),
                 block=block.name,
+                amount=amount,
+                short=f"{side.upper()} · {amount}" if side else amount,
+                brief=brief,
                 mode=mode,
                 seconds=seconds,
                 estimate=estimate,

@@ -54,6 +54,12 @@ class Step(BaseModel):
     headline: str
     summary: str
     block: str
+    amount: str = ""
+    """How much: '5 reps', '6 × counter-clockwise', 'hold to fatigue', '45 seconds', '30 s'."""
+    short: str = ""
+    """The step in a few words, side first: 'LEFT · 5 reps', 'Rest 30 s'."""
+    brief: str = ""
+    """The amount in a word or two, for large capitals: '5 reps', 'hold', '45 s'."""
     mode: WorkMode | None = None
     seconds: float | None = None
     estimate: float

@@ -3,9 +3,11 @@
 - `text` — plain strings: completion ('46/48 · 2 skipped'), holds per side, durations.
 - `tables` — Rich renderables: the summary, `hamtimer history`'s table, the recent table
   and trend captions of the history screen.
+- `chart` — the history screen's chart of holds per side: bars from zero, values printed.
 - `export` — JSON, JSON Lines and CSV for other tools.
 """
 
+from hamtimer.report.chart import HoldChart
 from hamtimer.report.export import (
     FORMATS,
     csv_rows,
@@ -30,10 +32,12 @@ from hamtimer.report.text import (
     holds_text,
     local_time,
     rehearsal_text,
+    weaker_side,
 )
 
 __all__ = [
     "FORMATS",
+    "HoldChart",
     "circuit_text",
     "completion_text",
     "csv_rows",
@@ -48,6 +52,7 @@ __all__ = [
     "rehearsal_text",
     "summary_text",
     "trend_caption",
+    "weaker_side",
     "write_csv",
     "write_export",
     "write_json",

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from rich.table import Table
 from rich.text import Text
 
-from hamtimer.history import Outcome, TrendPoint, WorkoutRecord, holds_by_side
+from hamtimer.history import Outcome, SideHolds, TrendPoint, WorkoutRecord, holds_by_side
 from hamtimer.plan import format_duration
 from hamtimer.report.text import (
     UNEVEN_PERCENT,
@@ -19,8 +19,8 @@ from hamtimer.report.text import (
     duration_text,
     holds_text,
     local_time,
-    percent,
     rehearsal_text,
+    weaker_side,
 )
 
 
@@ -30,29 +30,25 @@ def summary_text(record: WorkoutRecord) -> Text:
     text = Text("Workout finished!\n" if finished else "Workout ended\n")
     text.stylize("bold")
     text.append(f"{circuit_text(record)}\n")
-    text.append(f"Time working: {duration_text(record)}  ·  ")
-    text.append(
-        f"steps done {record.completed} of {len(record.steps)}  ·  skipped {record.skipped}"
-    )
+    text.append(f"Total time (without pauses): {duration_text(record)}\n")
+    text.append(f"Steps done {record.completed} of {len(record.steps)} · skipped {record.skipped}")
     if record.rehearsal:
         text.append(f"\n{rehearsal_text(record).capitalize()}: not counted in hold trends.")
     return text
 
 
 def holds_table(record: WorkoutRecord) -> Table | None:
-    """Hold times per side, with the difference flagged when it is large; None without holds."""
+    """The best hold per side, and which side is weaker by how much; None without holds."""
     holds = holds_by_side(record)
     if not holds:
         return None
-    table = Table(title="Holds to fatigue", expand=False)
-    for column in ("exercise", "right", "left", "difference"):
-        table.add_column(column, justify="left" if column == "exercise" else "right")
+    table = Table(title="Best hold per side", expand=False)
+    for column in ("exercise", "right", "left", "weaker side"):
+        table.add_column(column, justify="right" if column in ("right", "left") else "left")
     for hold in holds:
         right = format_duration(hold.right) if hold.right is not None else "—"
         left = format_duration(hold.left) if hold.left is not None else "—"
-        difference = hold.difference
-        shown = "—" if difference is None else percent(difference)
-        table.add_row(Text(hold.exercise), right, left, f"⚠ {shown}" if hold.uneven else shown)
+        table.add_row(Text(hold.exercise), right, left, weaker_side(hold) or "—")
     return table
 
 
@@ -100,14 +96,16 @@ def recent_table(records: Sequence[WorkoutRecord], *, count: int = 10) -> Table:
 
 
 def trend_caption(exercise: str, points: Sequence[TrendPoint]) -> Text:
-    """The exercise's latest holds per side, flagged when the sides differ by over 15%."""
+    """The exercise and its latest holds per side, which side is weaker, and a flag when the
+    sides differ by over 15%: two short lines, so the caption never wraps at 80 columns."""
     last = points[-1]
-    text = Text(f"{exercise} — {len(points)} workout(s); latest: ", style="bold")
+    text = Text(f"{exercise} — {len(points)} workout(s)", style="bold")
     right = format_duration(last.right) if last.right is not None else "—"
     left = format_duration(last.left) if last.left is not None else "—"
-    text.append(f"R {right} · L {left}")
-    if last.difference is not None:
-        text.append(f"  (difference {percent(last.difference)})")
+    text.append(f"\nlatest: R {right} · L {left}")
+    if last.right is not None and last.left is not None:
+        weaker = weaker_side(SideHolds(exercise, right=last.right, left=last.left))
+        text.append(f" · {weaker.removesuffix(' ⚠')}")
     if last.uneven:
         text.append(f"  ⚠ sides uneven (over {UNEVEN_PERCENT}%)", style="bold red")
     return text

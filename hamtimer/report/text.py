@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from hamtimer.history import Outcome, SideHolds, WorkoutRecord, holds_by_side
-from hamtimer.history.holds import UNEVEN, signed_difference
+from hamtimer.history.holds import UNEVEN, side_difference, signed_difference
 from hamtimer.plan import format_duration
 
 UNEVEN_PERCENT = round(UNEVEN * 100)
@@ -45,6 +45,18 @@ def local_time(moment: datetime, pattern: str = "%Y-%m-%d %H:%M") -> str:
 def percent(fraction: float) -> str:
     """0.19 → '19%'."""
     return f"{fraction:.0%}"
+
+
+def weaker_side(hold: SideHolds) -> str:
+    """'left 19% shorter', 'right 5% shorter', 'even', or '' unless both sides were held;
+    '⚠' after it when the sides are more than 15% apart (never in a rehearsal)."""
+    if hold.right is None or hold.left is None:
+        return ""
+    if hold.right == hold.left:
+        return "even"
+    side = "left" if hold.left < hold.right else "right"
+    text = f"{side} {percent(side_difference(hold.right, hold.left))} shorter"
+    return f"{text} ⚠" if hold.uneven else text
 
 
 def hold_line(hold: SideHolds, *, named: bool) -> str:

@@ -6,6 +6,8 @@ something has a sound, and moments that ask for different things sound different
 - COUNTDOWN (3, 2, 1 before a rest, switch, get-ready or timed work ends) → the countdown
   beep, at the same deadlines as the digits on screen.
 - GO (work starts) → go. The work step's own STEP_STARTED stays silent: GO already says it.
+  Work that turns the other way on the same side (a halo's counter-clockwise run after its
+  clockwise one) → reverse instead of go, so the runner hears the change of direction.
 - A rest between the two sides of an exercise, or a switch-sides step (its SWITCH_SIDES
   event) → switch sides: same exercise, other leg.
 - A rest after a set, round, exercise or block → set done: tells the end of a set apart
@@ -13,6 +15,8 @@ something has a sound, and moments that ask for different things sound different
 - The get-ready step at the start → rest: the timer is running, get into position.
 - REP (a paced rep is due) → the rep tick, from rep 2 on: rep 1 is due at the very moment
   work starts, and GO already marks that beat. FINISHED → done.
+- Passing a hold's target has no engine event: the app plays `Cue.TARGET` itself
+  (`APP_CUES`).
 - Everything else is silent: STEP_ENDED (the next step's start speaks for it), PAUSED,
   RESUMED and ABANDONED (the runner just pressed a key, so they are looking).
 """
@@ -32,10 +36,31 @@ _BY_EVENT = {
 }
 
 
+APP_CUES = frozenset({Cue.TARGET})
+"""Cues that no engine event makes: the app plays them (passing a hold's target)."""
+
+
+def flips_direction(plan: Plan, index: int) -> bool:
+    """True when step `index` is work that turns the other way from the work just before it,
+    on the same exercise and side (a halo's counter-clockwise run after its clockwise one)."""
+    if not 0 < index < len(plan.steps):
+        return False
+    step, before = plan.steps[index], plan.steps[index - 1]
+    return (
+        step.direction is not None
+        and before.direction is not None
+        and step.direction is not before.direction
+        and before.kind is StepKind.WORK
+        and (before.exercise, before.side) == (step.exercise, step.side)
+    )
+
+
 def cue_for(event: Event, plan: Plan) -> Cue | None:
     """The cue `event` should make in `plan`, or None for silence."""
     if event.kind is EventKind.REP and event.count == 1:
         return None  # due with GO, which marks the first beat
+    if event.kind is EventKind.GO and flips_direction(plan, event.step_index):
+        return Cue.REVERSE
     direct = _BY_EVENT.get(event.kind)
     if direct is not None:
         return direct

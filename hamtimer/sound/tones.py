@@ -52,6 +52,8 @@ class Cue(StrEnum):
     SWITCH_SIDES = "switch_sides"  # change of leg/side: a switch step or a rest between sides
     SET_DONE = "set_done"  # a set, round or exercise is over and a rest begins
     REP = "rep"  # a paced rep is due
+    REVERSE = "reverse"  # work starts the other way round (a halo turns counter-clockwise)
+    TARGET = "target"  # a hold to fatigue passes last time's hold (or the best)
     DONE = "done"  # the workout is finished
 
     @property
@@ -108,6 +110,20 @@ DESIGNS: dict[Cue, Design] = {
     Cue.REP: Design(
         (Beep(1760.0, 0.08),),
         "a very short high A6 tick: keeps the tempo without covering the count",
+    ),
+    Cue.REVERSE: Design(
+        (Beep(1568.0, 0.15, _GAP), Beep(1174.7, 0.3)),
+        "a high G6 then a long lower D6, in place of go: the same work, the other way round",
+    ),
+    Cue.TARGET: Design(
+        (
+            Beep(1046.5, 0.15, _GAP),
+            Beep(1318.5, 0.15, _GAP),
+            Beep(1568.0, 0.15, _GAP),
+            Beep(2093.0, 0.3),
+        ),
+        "four quick rising beeps (C6, E6, G6, C7), the only cue of four: you held longer than "
+        "last time",
     ),
     Cue.DONE: Design(
         (Beep(784.0, 0.15, _GAP), Beep(987.8, 0.15, _GAP), Beep(1318.5, 0.6)),

@@ -28,12 +28,15 @@ from hamtimer.events import Event
 from hamtimer.history import HistoryError, HistoryStore
 from hamtimer.plan import Plan
 from hamtimer.session import WorkoutSession
+from hamtimer.sound.tones import Cue
 from hamtimer.tui.screens.help import HelpScreen
 from hamtimer.tui.screens.leave import ConfirmLeave, LeaveChoice
 from hamtimer.tui.screens.start import StartInfo, StartScreen
 from hamtimer.tui.screens.workout import WorkoutScreen
 
 EXIT_GRACE = 3.0
+DONE_SECONDS = 8.0
+"""How long a finished workout's big DONE stays before the summary (Enter: at once)."""
 
 
 class CuePlayer(Protocol):
@@ -52,6 +55,9 @@ class CuePlayer(Protocol):
 
     def toggle_mute(self) -> None:
         """Mute or unmute."""
+
+    def play(self, cue: Cue) -> None:
+        """Play one cue now (unless muted)."""
 
     def listener(
         self, plan: Plan | Callable[[], Plan], clock: Clock | None = None
@@ -192,7 +198,10 @@ class HamtimerApp(App[int]):
         if self.sound is not None:
             workout.subscribe(self.sound.listener(lambda: workout.plan, self.session.clock))
         speed = self.session.speed if self.realtime else None
-        self.switch_screen(WorkoutScreen(workout, speed=speed, status=self.status_line()))
+        screen = WorkoutScreen(
+            workout, speed=speed, status=self.status_line(), targets=self.session.target_for
+        )
+        self.switch_screen(screen)
 
     @on(StartScreen.ChallengeToggled)
     def _challenge_before(self) -> None:
@@ -220,13 +229,29 @@ class HamtimerApp(App[int]):
         self.session.checkpoint()
         self.action_suspend_process()
 
+    @on(WorkoutScreen.TargetPassed)
+    def _target_passed(self) -> None:
+        """A hold passed last time's (or the best): the runner hears it."""
+        if self.sound is not None:
+            self.sound.play(Cue.TARGET)
+
     @on(WorkoutScreen.Over)
-    def _over(self) -> None:
-        """The workout ended: its record is stored by the session; show the summary."""
+    def _over(self, message: WorkoutScreen.Over) -> None:
+        """The workout ended and the session stored it. Abandoned: the summary at once
+        (the runner is at the keys); finished: the big DONE first, for a while or until
+        Enter."""
+        self.session.finish()
+        if not message.finished:
+            self._show_summary()
+        elif self.realtime:
+            self.set_timer(DONE_SECONDS, self._show_summary, name="done")
+
+    @on(WorkoutScreen.SummaryWanted)
+    def _show_summary(self) -> None:
         from hamtimer.tui.screens.summary import SummaryScreen  # only needed at the end
 
         record = self.session.finish()
-        if record is not None:
+        if record is not None and isinstance(self.screen, WorkoutScreen):
             self.switch_screen(SummaryScreen(record))
 
     # ----------------------------------------------------------------- leaving
@@ -270,9 +295,25 @@ class HamtimerApp(App[int]):
             self.screen.wake()
 
     def action_help(self) -> None:
-        """The key help over the current screen."""
-        if not isinstance(self.screen, HelpScreen):
+        """The key help over the current screen; a running workout waits while it is open
+        (help costs no time) and goes on when it closes."""
+        screen, workout = self.screen, self.session.workout
+        if not isinstance(screen, WorkoutScreen) or workout is None or not workout.state.active:
+            if not isinstance(screen, HelpScreen):
+                self.push_screen(HelpScreen())
+            return
+        if workout.paused:
             self.push_screen(HelpScreen())
+            return
+        workout.pause()
+        screen.wake()
+
+        def closed(_: None) -> None:
+            if workout.paused:
+                workout.resume()
+            screen.wake()
+
+        self.push_screen(HelpScreen(paused=True), closed)
 
     def action_show_history(self) -> None:
         """Past workouts and the trend of the holds per side."""

@@ -1,7 +1,13 @@
 """What the workout screen shows, worked out from an engine snapshot. Pure: no Textual.
 
 Keeping the words and the phase colour out of the widgets means every moment of a
-workout can be checked with plain tests, and the widgets only place text.
+workout can be checked with plain tests, and the widgets only place text. Most lines come
+as a few wordings, longest first: the widget shows the first that fits its width.
+
+The screen is laid out from the number outwards. During work: the side in large capitals
+above the number, the halo's direction beside it. During a rest, a switch or get-ready:
+what comes next, large, at the top (exercise, then side and amount) with its cue and
+equipment below the number, so the runner can set up while the clock runs.
 """
 
 from __future__ import annotations
@@ -9,27 +15,34 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from hamtimer.history import HoldTarget
 from hamtimer.plan import SYMBOLS, RestReason, Step, StepKind, WorkMode, format_duration
 from hamtimer.workout import Snapshot, WorkoutState
 
 # Floating-point slack: a reading taken exactly at a second boundary must show the new second.
 EPSILON = 1e-6
 
+Lines = tuple[str, ...]
+
 
 @dataclass(frozen=True)
 class View:
     """Every string and the phase of the workout screen at one moment."""
 
-    phase: str  # CSS class: work, rest-sides, rest-sets, get-ready, switch, paused, finished
-    label: str
-    title: str
-    set_text: str
-    side: str
+    phase: str  # colour: work, rest-sides, rest-sets, get-ready, switch, paused, finished
+    kind: str  # layout: work, pause (rests, switch, get-ready) or over
+    headline: Lines
+    name: Lines  # large: the next exercise (pauses)
+    detail: Lines  # large: the side (work); the next side and amount (pauses)
     big: str
-    prompt: str
+    hollow: bool  # paused: the number changes look, not only colour
+    direction: str  # '', 'clockwise' or 'counter-clockwise'
+    prompt: Lines
+    target: Lines
+    passed: int  # how many of the hold's targets are passed: 0, 1 or 2
     cue: str
-    extra: str
-    next: str
+    extra: Lines
+    next: Lines
     progress: float
     times: str
 
@@ -59,71 +72,160 @@ def phase_of(step: Step | None, state: WorkoutState) -> str:
     }[step.kind]
 
 
-def _label(step: Step, paused: bool) -> str:
+def shortened(text: str) -> Lines:
+    """`text`, then shorter by whole words with '…', down to its first word."""
+    words = text.split()
+    return (text, *(" ".join(words[:count]) + "…" for count in range(len(words) - 1, 0, -1)))
+
+
+def _headline(step: Step, following: Step | None, paused: bool) -> Lines:
     if paused:
-        return "PAUSED — Space to go on"
+        return ("PAUSED — Space to go on", "PAUSED")
     if step.kind is StepKind.WORK:
-        return "HOLD" if step.mode is WorkMode.OPEN else "WORK"
-    return step.headline.upper()
+        label = "HOLD" if step.mode is WorkMode.OPEN else "WORK"
+        exercise = step.exercise or step.title
+        return (f"{label} · {step.set_text} · {exercise}", f"{label} · {exercise}", exercise)
+    headline = step.headline.upper()
+    if following is not None and following.set_text:
+        return (f"{headline} · next: {following.set_text}", headline, step.title.upper())
+    return (headline, step.title.upper())
+
+
+def _side(step: Step) -> Lines:
+    if step.side is None:
+        return ()
+    side = step.side.upper()
+    return (step.side_text.upper(), side) if step.side_text else (side,)
+
+
+def _next_up(step: Step | None) -> tuple[Lines, Lines]:
+    """The large lines of a pause: the next exercise, then its side and amount."""
+    if step is None:
+        return ("THE END",), ()
+    if step.kind is not StepKind.WORK:
+        return (step.title.upper(),), (step.brief.upper(),)
+    amount = step.brief.upper()
+    sides = _side(step)
+    detail = (*(f"{side} · {amount}" for side in sides), sides[-1]) if sides else (amount,)
+    return shortened((step.exercise or step.title).upper()), detail
 
 
 def _big(snapshot: Snapshot, step: Step) -> str:
     if step.mode is WorkMode.OPEN:
         return count_up(snapshot.step_elapsed)
     if step.mode is WorkMode.REPS:
-        count = (
-            f"{max(1, snapshot.reps_counted or 0)}/{step.reps}" if step.tempo else str(step.reps)
-        )
-        return f"{count} {SYMBOLS[step.direction]}" if step.direction else count
+        return f"{max(1, snapshot.reps_counted or 0)}/{step.reps}" if step.tempo else str(step.reps)
     return countdown(snapshot.step_remaining or 0.0)
 
 
-def _prompt(snapshot: Snapshot, step: Step) -> str:
+def _prompt(snapshot: Snapshot, step: Step) -> Lines:
     if step.kind is not StepKind.WORK:
-        return ""
+        return ()
     if step.mode is WorkMode.OPEN:
-        return "Hold to fatigue — Enter when you let go"
+        return ("Hold to fatigue — Enter when you let go", "Enter when you let go")
     if step.mode is WorkMode.TIMED:
-        return f"{step.seconds:g} seconds of work"
+        return (f"{step.seconds:g} seconds of work",)
     reps = f"{step.reps} reps"
     if step.direction is not None:
         reps = f"{step.reps} × {step.direction.upper()} {SYMBOLS[step.direction]}"
     if step.tempo:
-        return f"{reps} — rep {max(1, snapshot.reps_counted or 0)}, one every {step.tempo:g} s"
-    return f"{reps} — Enter when done"
+        rep = max(1, snapshot.reps_counted or 0)
+        return (f"{reps} — rep {rep}, one every {step.tempo:g} s", f"rep {rep} of {step.reps}")
+    return (f"{reps} — Enter when done", "Enter when done")
 
 
-def _extra(step: Step) -> str:
-    parts = []
-    if step.challenge:
-        parts.append(f"Challenge: {step.challenge}")
-    if step.equipment:
-        parts.append("Use: " + " / ".join(step.equipment))
-    return "   ".join(parts)
+def passed_marks(target: HoldTarget | None, held: float) -> int:
+    """How many of the target's marks (last time, then a longer best) `held` has reached."""
+    if target is None:
+        return 0
+    return sum(held + EPSILON >= mark for mark in target.marks())
 
 
-def view_of(snapshot: Snapshot) -> View:
-    """The screen's content for one snapshot."""
+def _target(target: HoldTarget | None, passed: int) -> Lines:
+    if target is None:
+        return ()
+    last, best = count_up(target.last), count_up(target.best)
+    if passed >= len(target.marks()):
+        return (f"★ NEW BEST — longer than {best}", "★ NEW BEST")
+    if passed:
+        return (f"✓ Passed last time ({last}) · best {best}", f"✓ Passed {last} · best {best}")
+    if target.best <= target.last:
+        return (f"Last time {last} — your best", f"Last time {last}", f"Last {last}")
+    return (f"Last time {last} · best {best}", f"Last {last} · best {best}", f"Last {last}")
+
+
+def _extra(step: Step | None) -> Lines:
+    if step is None:
+        return ()
+    challenge = f"Challenge: {step.challenge}" if step.challenge else ""
+    equipment = "Use: " + " / ".join(step.equipment) if step.equipment else ""
+    both = "   ".join(part for part in (challenge, equipment) if part)
+    return tuple(dict.fromkeys(text for text in (both, challenge, equipment) if text))
+
+
+def _following(step: Step | None) -> Lines:
+    if step is None:
+        return ("Next: the end — last step!", "Next: the end")
+    return (f"Next: {step.summary}", f"Next: {step.short}", step.short)
+
+
+def _set_up(step: Step | None) -> Lines:
+    """The small next line of a pause (shown on small terminals, without the large ones)."""
+    if step is None:
+        return ("Next: the end — last step!", "Next: the end")
+    name = step.exercise or step.title
+    return (f"Next: {name} · {step.amount}", f"Next: {name}", name)
+
+
+def view_of(snapshot: Snapshot, target: HoldTarget | None = None) -> View:
+    """The screen's content for one snapshot; `target` is the hold to beat on this step."""
     step = snapshot.step
     times = (
         f"{format_duration(snapshot.workout_elapsed)} done · "
         f"about {format_duration(snapshot.workout_remaining)} left"
     )
     if step is None or snapshot.state.over:
-        return View("finished", "FINISHED", "Well done", "", "", "", "", "", "", "", 1.0, times)
+        finished = snapshot.state is WorkoutState.FINISHED
+        return View(
+            phase="finished",
+            kind="over",
+            headline=("FINISHED — well done", "FINISHED") if finished else ("ENDED",),
+            name=(),
+            detail=(),
+            big="DONE" if finished else "",
+            hollow=False,
+            direction="",
+            prompt=("Enter: see the summary", "Enter: summary") if finished else (),
+            target=(),
+            passed=0,
+            cue="",
+            extra=(),
+            next=(),
+            progress=1.0 if finished else snapshot.fraction,
+            times=times,
+        )
     paused = snapshot.state is WorkoutState.PAUSED
     following = snapshot.next_step
+    working = step.kind is StepKind.WORK
+    if not working:
+        target = None
+    passed = passed_marks(target, snapshot.step_elapsed)
+    name, detail = ((), _side(step)) if working else _next_up(following)
     return View(
         phase=phase_of(step, snapshot.state),
-        label=_label(step, paused),
-        title=step.exercise or step.title,
-        set_text=step.set_text or "",
-        side=step.side_text or "",
+        kind="work" if working else "pause",
+        headline=_headline(step, following, paused),
+        name=name,
+        detail=detail,
         big=_big(snapshot, step),
+        hollow=paused,
+        direction=step.direction.value if working and step.direction else "",
         prompt=_prompt(snapshot, step),
-        cue=step.cue or "",
-        extra=_extra(step),
-        next=f"Next: {following.summary}" if following else "Next: the end — last step!",
+        target=_target(target, passed),
+        passed=passed,
+        cue=(step.cue if working else following.cue if following else None) or "",
+        extra=_extra(step if working else following),
+        next=_following(following) if working else _set_up(following),
         progress=snapshot.fraction,
         times=f"step {snapshot.index + 1} of {snapshot.total} · {times}",
     )

@@ -48,9 +48,19 @@ name = "Plank"
 kind = "isometric"
 sides = ["right", "left"]
 seconds = 5
+[[blocks.exercises]]
+name = "Halo"
+kind = "stability"
+[[blocks.exercises.prompts]]
+reps = 2
+direction = "clockwise"
+[[blocks.exercises.prompts]]
+reps = 2
+direction = "counter-clockwise"
 """
 """Get-ready, paced reps, a rest between sides, a switch-sides step, timed work, rests
-between sets and exercises: every cue at least once."""
+between sets and exercises, a halo turning the other way: every cue an engine event makes
+at least once."""
 
 
 def plan_of(text: str) -> Plan:

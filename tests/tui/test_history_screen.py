@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from textual.widgets import Sparkline, Static
+from textual.geometry import Region
+from textual.widgets import Static
 
 from hamtimer.history import Outcome, WorkoutRecord
 from hamtimer.tui.screens.history import HistoryScreen
@@ -16,6 +17,12 @@ from tests.tui.conftest import make_harness
 
 def rendered(widget: Static) -> str:
     return str(widget.render())
+
+
+def rendered_lines(widget: Static) -> list[str]:
+    """What the widget draws on screen, a line each."""
+    region = Region(0, 0, widget.size.width, widget.size.height)
+    return [strip.text for strip in widget.render_lines(region)]
 
 
 async def test_holds_are_charted_per_side_and_uneven_sides_flagged(tmp_path: Path) -> None:
@@ -44,9 +51,13 @@ async def test_holds_are_charted_per_side_and_uneven_sides_flagged(tmp_path: Pat
         caption = rendered(screen.query(".trend-caption").first(Static))
         assert "Bird dog with wall push — 3 workout(s)" in caption
         assert "R 0:50 · L 0:40" in caption and "20%" in caption and "⚠ sides uneven" in caption
-        right, left = list(screen.query(Sparkline))
-        assert list(right.data or []) == [40, 44, 50]
-        assert list(left.data or []) == [38, 41, 40]
+        chart = screen.query(".trend").first(Static)
+        assert chart.size.width == 76, "the screen's width, less its padding"
+        lines = [line.rstrip() for line in rendered_lines(chart)]
+        assert len(lines) == 3, "a line a workout: the chart never wraps"
+        for line, (right, left) in zip(lines, holds, strict=True):
+            assert f"right {'█' * 5}" in line and f"0:{right}" in line and f"0:{left}" in line
+        assert lines[2].endswith("⚠") and not lines[0].endswith("⚠")
         await pilot.press("escape")
         assert isinstance(harness.app.screen, StartScreen)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from hamtimer.clock import FakeClock
 from hamtimer.history import HistoryStore
 from hamtimer.session import WorkoutSession
 from hamtimer.tui.app import HamtimerApp, open_store
-from hamtimer.tui.screens.help import HelpScreen
+from hamtimer.tui.screens.help import KEYS, HelpScreen
 from hamtimer.tui.screens.leave import ConfirmLeave
 from hamtimer.tui.screens.start import StartScreen
 from hamtimer.tui.screens.summary import SummaryScreen
@@ -92,7 +93,7 @@ async def test_c_toggles_challenge_for_the_steps_to_come(harness: Harness) -> No
         await pilot.press("enter", "c")
         assert harness.workout.plan.challenge
         await pilot.press(*["n"] * 13)  # to the first bird dog
-        assert harness.text("title") == "Bird dog with wall push"
+        assert "Bird dog with wall push" in harness.text("headline")
         assert "Challenge: Lift the supporting knee" in harness.text("extra")
         await pilot.press("c")
         assert not harness.workout.plan.challenge
@@ -100,13 +101,48 @@ async def test_c_toggles_challenge_for_the_steps_to_come(harness: Harness) -> No
 
 
 async def test_question_mark_opens_help_over_the_workout(harness: Harness) -> None:
+    """The workout waits while the help is open (the number is hidden behind it), and goes
+    on when it closes; help opened while paused leaves it paused."""
     async with harness.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "question_mark")
+        await pilot.press("enter")
+        await harness.advance(pilot, 3)
+        await pilot.press("question_mark")
         assert isinstance(harness.app.screen, HelpScreen)
-        assert "Space        pause / resume" in harness.text("help-text")
+        assert re.search(r"Space +pause / go on", harness.text("help-text"))
+        assert "paused while this is open" in harness.text("help-paused")
+        assert harness.workout.state is WorkoutState.PAUSED
+        harness.clock.advance(60)
         await pilot.press("escape")
         assert harness.workout.state is WorkoutState.RUNNING
         assert harness.app.screen is harness.screen
+        assert harness.big == "0:07", "the minute spent reading cost no time"
+        await pilot.press("space", "question_mark", "escape")
+        assert harness.workout.state is WorkoutState.PAUSED, "paused before: still paused"
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "wraps"), [(80, 24, False), (120, 40, False), (40, 12, True)]
+)
+async def test_every_help_line_fits_80_columns(
+    tmp_path: Path, width: int, height: int, wraps: bool
+) -> None:
+    """At 80 columns every key and its description take one line; narrower, a description
+    wraps under itself, never under the keys."""
+    harness = make_harness(tmp_path / "data")
+    async with harness.app.run_test(size=(width, height)) as pilot:
+        await pilot.press("enter", "question_mark")
+        lines = [line for line in harness.drawn("help-text") if line.strip()]
+        entries = sum(len(rows) for _, rows in KEYS)
+        assert (len(lines) > entries + len(KEYS)) is wraps
+        box = harness.app.screen.query_one("#help-box")
+        assert box.region.right <= width
+        for keys, what in (row for _, rows in KEYS for row in rows):
+            found = [line for line in lines if line.lstrip().startswith(keys)]
+            assert found, keys
+            assert wraps or any(line.rstrip().endswith(what) for line in found), what
+        for line in lines:
+            if line.startswith(" " * 13):  # a wrapped description stays in its column
+                assert not line.strip().startswith(("Space", "Enter"))
 
 
 @pytest.mark.parametrize("key", ["q", "ctrl+c", "ctrl+q"])
@@ -227,11 +263,13 @@ challenge = "[link=x]Lift a leg"
         assert "Odd [/x] names [b]" in harness.text("start-title")
         await pilot.press("enter")
         await harness.advance(pilot, 10)
-        assert harness.text("title") == "Plank [/]"
+        assert "Plank [/]" in harness.text("headline")
         assert harness.text("cue") == "Squeeze [hard] and breathe [/breathe]"
         assert harness.text("extra") == "Challenge: [link=x]Lift a leg"
         await harness.advance(pilot, 20)
         await pilot.press("enter")
+        await harness.advance(pilot, 1)
+        await pilot.press("enter")  # DONE → the summary
         await pilot.pause()
         assert isinstance(harness.app.screen, SummaryScreen)
         assert "Plank [/]" in harness.text("summary-holds")
@@ -257,7 +295,7 @@ async def test_an_unusable_data_folder_is_reported_and_the_workout_still_runs(
         assert str(blocker) in notices and "will not be saved" in notices
         await pilot.press("enter")
         await harness.advance(pilot, 10)
-        assert harness.text("title") == "Split stance jump"
+        assert "Split stance jump" in harness.text("headline")
         assert "history not saved" in harness.text("status")
         await pilot.press("q", "y")
         await pilot.pause()

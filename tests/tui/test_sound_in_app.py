@@ -10,7 +10,9 @@ from textual.widgets._toast import Toast
 
 from hamtimer.sound import Cue, Played, open_sound
 from hamtimer.tui.app import HamtimerApp
-from tests.tui.conftest import Harness, make_harness
+from tests.tui.conftest import Harness, make_harness, remember
+
+FIRST_HOLD = 13  # the first bird dog, right side
 
 
 def with_bell(tmp_path: Path) -> tuple[Harness, list[Played], list[int]]:
@@ -97,3 +99,35 @@ async def test_a_player_failing_mid_workout_is_told_on_screen_and_the_bell_takes
         ), toasts
         assert "sound: terminal bell" in harness.text("status")
         assert bells, "the cues go on, on the bell"
+
+
+async def test_passing_last_times_hold_and_the_best_is_heard(tmp_path: Path) -> None:
+    """Last time 47 s, best 52 s on the right: one cue at 47 s, one at 52 s, no more."""
+    harness, played, _ = with_bell(tmp_path)
+    remember(harness, [(52.0, 44.0), (47.0, 39.0)])
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await wait_for_sound(harness, pilot)
+        await pilot.press("enter")
+        while harness.workout.index < FIRST_HOLD:
+            harness.workout.skip()
+        heard = []
+        for second in range(1, 61):
+            await harness.advance(pilot, 1)
+            heard += [second for item in played if item.cue is Cue.TARGET]
+            played.clear()
+        assert heard == [47, 52]
+        assert "NEW BEST" in harness.text("target")
+
+
+async def test_a_rehearsal_holds_against_no_target(tmp_path: Path) -> None:
+    harness, played, _ = with_bell(tmp_path)
+    remember(harness, [(20.0, 20.0)])
+    harness.session.speed = 20.0  # as `--speed 20` makes it
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await wait_for_sound(harness, pilot)
+        await pilot.press("enter")
+        while harness.workout.index < FIRST_HOLD:
+            harness.workout.skip()
+        await harness.advance(pilot, 30)
+        assert harness.text("target") == ""
+        assert Cue.TARGET not in [item.cue for item in played]

@@ -150,7 +150,8 @@ def test_killed_mid_workout_then_offered_to_resume_at_that_step(
         again.wait_for("resume your unfinished workout at step 3")
         again.keys("r")
         screen = again.wait_for("REST BETWEEN SIDES")
-        assert "Next: Split stance jump — LEFT leg forward" in screen
+        assert "next: set 1 of 3" in screen  # the next step's set; its side and reps are
+        assert "Jump straight up from a long split stance" in screen  # large, and its cue
     finally:
         again.close()
 

@@ -14,12 +14,14 @@ class AdaptiveScreen(Screen[Any]):
     """Adds the class `-compact` or `-too-small` for the CSS to lay out small terminals.
 
     Every subclass composes a `TooSmall` widget; the CSS shows it, and hides everything
-    else, below the smallest usable size. Nothing but layout changes on resize: the
+    else, below the smallest usable size. A compact screen's `KeyFooter` shows only its
+    essential keys. Nothing but layout changes on resize: the
     workout's time lives in the engine, so a resize can never lose or skip time.
     """
 
     DEFAULT_CSS = """
     AdaptiveScreen.-too-small TooSmall { display: block; }
+    AdaptiveScreen.-compact FooterKey.-optional { display: none; }
     """
 
     def on_mount(self) -> None:

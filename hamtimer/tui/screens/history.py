@@ -11,22 +11,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Sparkline, Static
+from textual.widgets import Footer, Static
 
 from hamtimer.history import WorkoutRecord, hold_trend
-from hamtimer.report import recent_table, trend_caption
+from hamtimer.report import HoldChart, recent_table, trend_caption
 
 
 class HistoryScreen(Screen[None]):
-    """Hold times per side as sparklines over past workouts, then the recent workouts."""
+    """Hold times per side as bars over the latest workouts, then the recent workouts."""
 
     DEFAULT_CSS = """
     HistoryScreen #history { padding: 1 2; }
     HistoryScreen .trend-caption { margin-top: 1; }
-    HistoryScreen .trend-label { height: 1; width: 6; }
-    HistoryScreen .trend { height: 2; margin-bottom: 0; }
-    HistoryScreen .trend-right > .sparkline--max-color { color: $success; }
-    HistoryScreen .trend-left > .sparkline--max-color { color: $accent; }
+    HistoryScreen .trend { height: auto; }
+    HistoryScreen #recent { margin-top: 1; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -47,9 +45,6 @@ class HistoryScreen(Screen[None]):
                 yield Static("No workouts yet: your holds will be charted here.")
             for exercise, points in hold_trend(self.records).items():
                 yield Static(trend_caption(exercise, points), classes="trend-caption")
-                for side in ("right", "left"):
-                    values = [getattr(point, side) or 0.0 for point in points]
-                    yield Static(f"{side:>5}", classes="trend-label")
-                    yield Sparkline(values, classes=f"trend trend-{side}")
-            yield Static(Group(recent_table(self.records)) if self.records else "")
+                yield Static(HoldChart(points), classes="trend")
+            yield Static(Group(recent_table(self.records)) if self.records else "", id="recent")
         yield Footer()

@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from hamtimer.tui.screens.dialog import Dialog
 
@@ -15,11 +15,12 @@ LeaveChoice = Literal["abandon", "save", "stay"]
 
 
 class ConfirmLeave(Dialog[LeaveChoice]):
-    """Asked before leaving a workout, so a stray key never ends one."""
+    """Asked before leaving a workout, so a stray key never ends one; its footer shows its
+    own keys, not the timer's."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "choose('abandon')", "Leave", priority=True),
-        Binding("s", "choose('save')", "Save, resume later", priority=True),
+        Binding("s", "choose('save')", "Save & quit", priority=True),
         Binding("n,escape", "choose('stay')", "Keep going", priority=True),
         Binding("ctrl+c,ctrl+q,q", "choose('abandon')", "Leave", show=False, priority=True),
     ]
@@ -31,6 +32,7 @@ class ConfirmLeave(Dialog[LeaveChoice]):
             yield Static("  y   leave: it goes into your history as abandoned")
             yield Static("  s   save it and leave: resume it next time")
             yield Static("  n   keep going")
+        yield Footer(show_command_palette=False, compact=True)
 
     def action_choose(self, choice: LeaveChoice) -> None:
         """Answer the question."""

@@ -11,12 +11,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from hamtimer.circuit import Circuit
 from hamtimer.plan import Plan, format_duration
 from hamtimer.tui.screens.adaptive import AdaptiveScreen
-from hamtimer.tui.widgets import TooSmall
+from hamtimer.tui.widgets import KeyFooter, TooSmall
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class StartScreen(AdaptiveScreen):
             yield Static(id="start-outline")
             yield Static(id="start-notices")
             yield Static(id="start-prompt")
-        yield Footer()
+        yield KeyFooter(("begin(False)", "begin(True)", "app.help", "app.quit"))
 
     def on_mount(self) -> None:
         """Fill in the circuit."""
@@ -115,6 +115,13 @@ class StartScreen(AdaptiveScreen):
                 " · Enter to start fresh"
             )
         self.query_one("#start-prompt", Static).update(Text(prompt, style="bold reverse"))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """r (resume) only when there is an interrupted workout to resume."""
+        if action == "begin" and parameters == (True,):
+            return self.info is not None and self.info.resume_at is not None
+        return True
 
     def action_begin(self, resume: bool) -> None:
         """Enter: a fresh workout (an unfinished one is stored as abandoned); r: resume it."""

@@ -2,27 +2,50 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
-from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import Footer, ProgressBar, Static
 
+from hamtimer.history import HoldTarget
+from hamtimer.plan import Step, WorkMode
+from hamtimer.tui.palette import PALETTE, phase_css
 from hamtimer.tui.screens.adaptive import AdaptiveScreen
-from hamtimer.tui.view import View, view_of
-from hamtimer.tui.widgets import BigTime, TooSmall
-from hamtimer.workout import Workout, WorkoutState
+from hamtimer.tui.view import EPSILON, View, view_of
+from hamtimer.tui.widgets import (
+    BigTime,
+    DirectionMark,
+    FitLine,
+    KeyFooter,
+    LargeLine,
+    StatusLine,
+    TooSmall,
+)
+from hamtimer.workout import Snapshot, Workout, WorkoutState
 
-PHASES = ("work", "rest-sides", "rest-sets", "get-ready", "switch", "paused", "finished")
+KINDS = ("work", "pause", "over")
+LOOKS = frozenset(
+    {f"phase-{phase}" for phase in PALETTE} | {f"-kind-{kind}" for kind in KINDS} | {"-has-target"}
+)
+"""The screen's classes that follow what it shows (`-compact` and such follow its size)."""
 
 # Wake a hair after a boundary, never before it: a wake-up that comes early would show
 # the old second for another whole second.
 WAKE_MARGIN = 0.001
+
+LARGE_HEIGHT = 34
+"""From this many rows, the words above the number grow to five rows."""
+
+ESSENTIAL = ("toggle_pause", "go_on", "done", "summary", "app.help", "app.request_quit")
+"""The keys a small terminal's footer keeps: Space, Enter, ? and q."""
+
+Targets = Callable[[Step | None], HoldTarget | None]
 
 
 class WorkoutScreen(AdaptiveScreen):
@@ -30,40 +53,44 @@ class WorkoutScreen(AdaptiveScreen):
 
     `speed` is how fast the workout's clock runs against real time (20 for a rehearsal);
     None means the screen never wakes itself (tests move the clock and call `wake`).
+    `targets` gives the hold to beat on a step (none in a rehearsal).
     """
 
-    DEFAULT_CSS = """
+    DEFAULT_CSS = (
+        """
     WorkoutScreen #workout { height: 1fr; }
-    WorkoutScreen #phase { height: 1; text-style: bold; padding: 0 1; background: #000000 25%; }
-    WorkoutScreen #title { height: 1; text-style: bold; padding: 0 1; }
-    WorkoutScreen #side { height: 1; padding: 0 1; }
-    WorkoutScreen #prompt { height: auto; max-height: 2; text-style: bold; padding: 0 1; }
-    WorkoutScreen #cue { height: auto; max-height: 2; text-style: italic; padding: 0 1; }
-    WorkoutScreen #extra { height: auto; max-height: 2; padding: 0 1; }
-    WorkoutScreen #next { height: 1; padding: 0 1; }
-    WorkoutScreen #progress { height: 1; padding: 0 1; }
-    WorkoutScreen #progress Bar { width: 1fr; }
-    WorkoutScreen #times { height: 1; padding: 0 1; }
-    WorkoutScreen #status { height: 1; padding: 0 1; color: auto 70%; }
-    WorkoutScreen.-compact #cue, WorkoutScreen.-compact #extra,
-    WorkoutScreen.-compact #progress, WorkoutScreen.-compact #times,
-    WorkoutScreen.-compact #status { display: none; }
+    WorkoutScreen #headline { text-style: bold; background: #000000 25%; }
+    WorkoutScreen #number { height: 1fr; min-height: 4; }
+    WorkoutScreen #mark { dock: right; width: 50%; }
+    WorkoutScreen #number.-counter-clockwise #mark { dock: left; }
+    WorkoutScreen #prompt { text-style: bold; }
+    WorkoutScreen #target { text-style: bold; }
+    WorkoutScreen #target.-passed { text-style: bold reverse; }
+    WorkoutScreen #cue { text-style: italic; }
+    WorkoutScreen.-kind-pause #next { display: none; }
+    WorkoutScreen.-compact #headline, WorkoutScreen.-compact #name,
+    WorkoutScreen.-compact #prompt, WorkoutScreen.-compact #cue,
+    WorkoutScreen.-compact #extra, WorkoutScreen.-compact #status { display: none; }
+    WorkoutScreen.-compact.-kind-pause #next { display: block; }
+    WorkoutScreen.-compact.-has-target #next { display: none; }
+    WorkoutScreen.-compact.phase-paused #headline { display: block; }
+    WorkoutScreen.-compact.phase-paused #next { display: none; }
+    WorkoutScreen.-compact #mark { border: none; padding: 0; }
     WorkoutScreen.-too-small #workout { display: none; }
+    WorkoutScreen.phase-paused #headline { text-style: bold reverse blink; }
+    WorkoutScreen.phase-paused BigTime { text-style: bold blink; }
 
-    /* Solid colours per phase with their own text colour: they read the same in dark and
-       light themes and from across a room. */
-    WorkoutScreen.phase-work { background: #1b7a34; color: #ffffff; }
-    WorkoutScreen.phase-rest-sides { background: #1456b8; color: #ffffff; }
-    WorkoutScreen.phase-rest-sets { background: #5b2a9e; color: #ffffff; }
-    WorkoutScreen.phase-switch { background: #00838f; color: #ffffff; }
-    WorkoutScreen.phase-get-ready { background: #f5b400; color: #000000; }
-    WorkoutScreen.phase-paused { background: #c62828; color: #ffffff; }
-    WorkoutScreen.phase-finished { background: #37474f; color: #ffffff; }
-    WorkoutScreen.phase-paused #phase { text-style: bold reverse blink; }
+    /* Solid colours per phase with their own text colour (hamtimer.tui.palette): they
+       read the same in dark and light themes and from across a room. */
     """
+        + phase_css("WorkoutScreen")
+        + "\n"
+    )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_pause", "Pause", id="pause", priority=True, key_display="␣"),
+        Binding("space", "go_on", "Go on", id="go-on", priority=True, key_display="␣"),
+        Binding("enter", "summary", "Summary", id="summary", priority=True),
         Binding("enter", "done", "Done", id="done", priority=True),
         Binding("n,right", "skip", "Skip", id="skip", priority=True, key_display="n"),
         Binding("p,left", "back", "Back", id="back", priority=True, key_display="p"),
@@ -79,6 +106,20 @@ class WorkoutScreen(AdaptiveScreen):
     class Over(Message):
         """The engine says the workout ended (finished or abandoned); posted once."""
 
+        def __init__(self, finished: bool) -> None:
+            super().__init__()
+            self.finished = finished
+
+    class SummaryWanted(Message):
+        """The runner pressed Enter on the finished workout's DONE."""
+
+    class TargetPassed(Message):
+        """A hold just passed last time's hold (`count` 1) or the best too (2)."""
+
+        def __init__(self, count: int) -> None:
+            super().__init__()
+            self.count = count
+
     class ChallengeToggled(Message):
         """The runner switched challenge mode for the steps to come."""
 
@@ -89,107 +130,174 @@ class WorkoutScreen(AdaptiveScreen):
         """The runner pressed Ctrl+Z: the workout is paused, the process should stop."""
 
     status: reactive[str] = reactive("", init=False)
-    """The status line: sound backend, mute, rehearsal; the app keeps it current."""
+    """Sound backend, mute, rehearsal: the app keeps it current; shown after the times."""
 
-    def __init__(self, workout: Workout, *, speed: float | None = 1.0, status: str = "") -> None:
+    def __init__(
+        self,
+        workout: Workout,
+        *,
+        speed: float | None = 1.0,
+        status: str = "",
+        targets: Targets | None = None,
+    ) -> None:
         super().__init__()
         self.workout = workout
         self.speed = speed
+        self.targets: Targets = targets or (lambda step: None)
         self.set_reactive(WorkoutScreen.status, status)
         self._timer: Timer | None = None
+        self.next_wake: float | None = None
+        """The clock reading the screen will wake at next (None: at the next key)."""
         self._shown: View | None = None
-        self._lines: dict[str, str] = {}
+        self._moment: tuple[int, WorkoutState] | None = None
+        self._passed = (-1, 0)
         self._over_posted = False
 
     def compose(self) -> ComposeResult:
-        """The layout, from the phase line down to the status line."""
+        """From the number outwards: words above it, the direction beside it, lines below."""
         yield TooSmall()
         with Vertical(id="workout"):
-            yield Static(id="phase", markup=False)
-            yield Static(id="title", markup=False)
-            yield Static(id="side", markup=False)
-            yield BigTime(id="big")
-            yield Static(id="prompt", markup=False)
-            yield Static(id="cue", markup=False)
-            yield Static(id="extra", markup=False)
-            yield Static(id="next", markup=False)
-            yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="progress")
-            yield Static(id="times", markup=False)
-            yield Static(id="status", markup=False)
-        yield Footer()
+            yield FitLine(id="headline")
+            yield LargeLine(id="name")
+            yield LargeLine(id="detail")
+            with Horizontal(id="number"):
+                yield BigTime(id="big")
+                yield DirectionMark(id="mark")
+            yield FitLine(id="prompt")
+            yield FitLine(id="target")
+            yield FitLine(id="cue")
+            yield FitLine(id="extra")
+            yield FitLine(id="next")
+            yield StatusLine(id="status")
+        yield KeyFooter(ESSENTIAL)
 
     def on_mount(self) -> None:
         """Start the clock as soon as the screen is up."""
         super().on_mount()
+        for line_id in ("headline", "extra", "next", "target"):
+            self.query_one(f"#{line_id}", FitLine).max_lines = 1
         if self.workout.state is WorkoutState.READY:
             self.workout.start()
         self.wake()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay out again; on a tall terminal the words above the number grow too."""
+        super().on_resize(event)
+        rows = 5 if event.size.height >= LARGE_HEIGHT else LargeLine.MAX_ROWS
+        for line in self.query(LargeLine):
+            line.max_rows = rows
 
     def on_unmount(self) -> None:
         """No wake-ups for a screen that is gone."""
         if self._timer is not None:
             self._timer.stop()
 
-    def watch_status(self, status: str) -> None:
-        """Show a new status line."""
-        self._set_line("status", status)
+    def watch_status(self) -> None:
+        """Show a new status."""
+        if self._shown is not None:
+            self._show_status(self._shown)
+
+    # ----------------------------------------------------------------- time
 
     def wake(self) -> None:
         """Catch the engine up with the clock, redraw, and sleep until the next change."""
         self.workout.update()
-        self.show(view_of(self.workout.snapshot()))
+        snapshot = self.workout.snapshot()
+        target = self.targets(snapshot.step)
+        view = view_of(snapshot, target)
+        self._notice_target(snapshot, view)
+        self.show(view)
         if self.workout.state.over:
+            self.next_wake = None
             if not self._over_posted:
                 self._over_posted = True
-                self.post_message(self.Over())
+                self.post_message(self.Over(self.workout.state is WorkoutState.FINISHED))
             return
-        self._schedule()
+        self._schedule(snapshot, target)
 
-    def _schedule(self) -> None:
+    def _schedule(self, snapshot: Snapshot, target: HoldTarget | None) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         due = self.workout.next_change(workout_seconds=False)
+        mark = next_mark(snapshot, target)
+        if mark is not None:
+            due = mark if due is None else min(due, mark)
+        self.next_wake = due
         if due is None or self.speed is None:
             return
         delay = max(0.0, due - self.workout.clock.now()) / self.speed
         self._timer = self.set_timer(delay + WAKE_MARGIN, self.wake, name="engine-wake")
 
+    def _notice_target(self, snapshot: Snapshot, view: View) -> None:
+        """Tell the app once each time a hold passes one more of its targets."""
+        index, passed = self._passed
+        if snapshot.index == index and view.passed > passed and view.kind == "work":
+            self.post_message(self.TargetPassed(view.passed))
+        self._passed = (snapshot.index, view.passed)
+
+    # ----------------------------------------------------------------- drawing
+
     def show(self, view: View) -> None:
-        """Put a view on screen, touching only what changed since the last one.
-
-        Most wake-ups change one or two strings (the digits, the elapsed time); redrawing
-        and re-laying out every widget each second would cost the laptop's battery.
-        """
-        last, self._shown = self._shown, view
-        if last is None or last.phase != view.phase:
-            for phase in PHASES:
-                self.set_class(view.phase == phase, f"phase-{phase}")
+        """Put a view on screen. Widgets redraw only what changed: most wake-ups change
+        the digits alone, and re-laying out every widget each second would cost battery."""
+        self._shown = view
+        self._set_look(
+            {f"phase-{view.phase}", f"-kind-{view.kind}"}
+            | ({"-has-target"} if view.target else set())
+        )
         lines = {
-            "phase": f"{view.label}   {view.set_text}".rstrip(),
-            "title": view.title,
+            "headline": view.headline,
+            "prompt": view.prompt,
+            "target": view.target,
+            "cue": (view.cue,) if view.cue else (),
+            "extra": view.extra,
             "next": view.next,
-            "times": view.times,
-            "status": self.status,
         }
-        for widget_id, text in lines.items():
-            self._set_line(widget_id, text)
-        if last is None or last.side != view.side:
-            side = self.query_one("#side", Static)
-            side.update(Text(f" {view.side} ", style="bold reverse"), layout=False)
-            side.display = bool(view.side)
-        for widget_id in ("prompt", "cue", "extra"):  # these may wrap: their height can change
-            if last is None or getattr(last, widget_id) != getattr(view, widget_id):
-                self.query_one(f"#{widget_id}", Static).update(getattr(view, widget_id))
-        self.query_one(BigTime).text = view.big
-        if last is None or last.progress != view.progress:
-            self.query_one(ProgressBar).update(progress=view.progress)
+        for line_id, variants in lines.items():
+            self.query_one(f"#{line_id}", FitLine).variants = variants
+        self.query_one("#target").set_class(view.passed > 0, "-passed")
+        self.query_one("#name", LargeLine).variants = view.name
+        self.query_one("#detail", LargeLine).variants = view.detail
+        big = self.query_one(BigTime)
+        big.text, big.look = view.big, "hollow" if view.hollow else "solid"
+        self.query_one(DirectionMark).direction = view.direction
+        self.query_one("#number").set_class(
+            view.direction == "counter-clockwise", "-counter-clockwise"
+        )
+        self._show_status(view)
+        moment = (self.workout.index, self.workout.state)
+        if moment != self._moment:
+            self._moment = moment
+            self.refresh_bindings()
 
-    def _set_line(self, widget_id: str, text: str) -> None:
-        """Update a one-line widget if its text changed; its size cannot, so no re-layout."""
-        if self._lines.get(widget_id) != text:
-            self._lines[widget_id] = text
-            self.query_one(f"#{widget_id}", Static).update(text, layout=False)
+    def _set_look(self, wanted: set[str]) -> None:
+        """Swap the look classes in two steps at most: each change of classes restyles the
+        whole screen, and a step change would otherwise do it several times."""
+        stale = [name for name in LOOKS if name in self.classes and name not in wanted]
+        if stale:
+            self.remove_class(*stale)
+        missing = [name for name in wanted if name not in self.classes]
+        if missing:
+            self.add_class(*missing)
+
+    def _show_status(self, view: View) -> None:
+        line = self.query_one(StatusLine)
+        line.text = f"{view.times} · {self.status}" if self.status else view.times
+        line.fraction = view.progress
+
+    # ----------------------------------------------------------------- keys
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer only the keys that do something now (the footer shows these)."""
+        state = self.workout.state
+        if state.over or action == "summary":
+            return state.over and action == "summary"
+        if action in ("toggle_pause", "go_on"):
+            return (state is WorkoutState.PAUSED) is (action == "go_on")
+        if action == "adjust":
+            return adjustable(self.workout.plan.steps[self.workout.index])
+        return True
 
     def _command(self, name: str, *args: float) -> None:
         getattr(self.workout, name)(*args)
@@ -199,9 +307,20 @@ class WorkoutScreen(AdaptiveScreen):
         """Space: pause or go on."""
         self._command("toggle_pause")
 
+    def action_go_on(self) -> None:
+        """Space while paused: carry on."""
+        self._command("resume")
+
     def action_done(self) -> None:
-        """Enter: this set of reps or this hold is done."""
+        """Enter: this set of reps or this hold is done (or the rest ends early)."""
         self._command("done")
+
+    def action_summary(self) -> None:
+        """Enter on DONE: on to the summary (not a second tap of the Enter that ended the
+        last step, which would hide DONE at once)."""
+        ended = self.workout.ended_at
+        if ended is not None and self.workout.clock.now() - ended >= self.workout.done_guard:
+            self.post_message(self.SummaryWanted())
 
     def action_skip(self) -> None:
         """Skip to the next step."""
@@ -228,3 +347,17 @@ class WorkoutScreen(AdaptiveScreen):
         self.workout.pause()
         self.wake()
         self.post_message(self.Suspended())
+
+
+def adjustable(step: Step) -> bool:
+    """True when ±10 s changes the step: a rest or timed work (not reps, paced or not,
+    and not a hold), as the engine's `adjust` does."""
+    return step.ends_itself and step.mode is not WorkMode.REPS
+
+
+def next_mark(snapshot: Snapshot, target: HoldTarget | None) -> float | None:
+    """The clock reading at which a running hold passes its next target, if any is ahead."""
+    if target is None or snapshot.state is not WorkoutState.RUNNING:
+        return None
+    ahead = [mark for mark in target.marks() if mark > snapshot.step_elapsed + EPSILON]
+    return snapshot.now + min(ahead) - snapshot.step_elapsed if ahead else None
