@@ -16,6 +16,8 @@ Protocol, one line each way (UTF-8):
                   or `fail 0 <reason>`
   `play <seq> <name>`  → `ok <seq> <monotonic before play_buffer> <monotonic after>`
                          or `fail <seq> <reason>`
+  `file <seq> <path>`  → the same answers, for any 16-bit WAV file (a voice's phrase)
+  `hush`               → stops the phrases still sounding; no answer
   `quit` or end of input → waits (up to 3 s) for sounds still playing, then exits.
 Times are `time.monotonic()`, which is one system-wide clock on every supported platform, so
 the parent can compare them with its own readings.
@@ -93,6 +95,19 @@ def _one_line(error: BaseException) -> str:
     return f"{type(error).__name__}: {text}"
 
 
+def _play(seq: str, sound: _Sound, simpleaudio: Any) -> Any:
+    """Start `sound` and answer request `seq`; the play object, or None when it failed."""
+    before = time.monotonic()
+    try:
+        play = simpleaudio.play_buffer(sound.frames, sound.channels, sound.width, sound.rate)
+    except Exception as error:  # SimpleaudioError is not exported at the top level
+        _say(f"fail {seq} {_one_line(error)}")
+        return None
+    after = time.monotonic()
+    _say(f"ok {seq} {before:.6f} {after:.6f}")
+    return play
+
+
 def main(argv: list[str]) -> int:
     """Load the WAVs in `argv[0]`, open the device once, then play what stdin asks for."""
     silence_alsa_errors()
@@ -109,6 +124,7 @@ def main(argv: list[str]) -> int:
         _say(f"fail 0 cannot read the cue sounds in {folder} ({_one_line(error)})")
         return 1
     playing: list[Any] = []
+    speaking: list[Any] = []
     try:  # play silence once: proves the device opens and plays, without a sound
         first = simpleaudio.play_buffer(probe.frames, probe.channels, probe.width, probe.rate)
     except Exception as error:  # SimpleaudioError is not exported at the top level
@@ -128,6 +144,23 @@ def main(argv: list[str]) -> int:
             continue
         if words[0] == "quit":
             break
+        if words[0] == "hush":
+            for item in speaking:
+                item.stop()
+            speaking = []
+            continue
+        if words[0] == "file" and len(words) >= 3:
+            seq = words[1]
+            try:
+                phrase = _Sound(Path(line.split(maxsplit=2)[2].rstrip("\n")))
+            except (OSError, EOFError, wave.Error) as error:
+                _say(f"fail {seq} cannot read the phrase ({_one_line(error)})")
+                continue
+            spoken = _play(seq, phrase, simpleaudio)
+            if spoken is not None:
+                speaking = [item for item in speaking if item.is_playing()]
+                speaking.append(spoken)
+            continue
         if words[0] != "play" or len(words) != 3:
             _say(f"fail 0 unknown request {line.strip()!r}")
             continue
@@ -136,18 +169,12 @@ def main(argv: list[str]) -> int:
         if sound is None:
             _say(f"fail {seq} no sound named {name!r}")
             continue
-        before = time.monotonic()
-        try:
-            play = simpleaudio.play_buffer(sound.frames, sound.channels, sound.width, sound.rate)
-        except Exception as error:
-            _say(f"fail {seq} {_one_line(error)}")
-            continue
-        after = time.monotonic()
-        _say(f"ok {seq} {before:.6f} {after:.6f}")
-        playing = [item for item in playing if item.is_playing()]
-        playing.append(play)
+        play = _play(seq, sound, simpleaudio)
+        if play is not None:
+            playing = [item for item in playing if item.is_playing()]
+            playing.append(play)
     deadline = time.monotonic() + 3.0  # let the last cue (often 'done') finish
-    while any(item.is_playing() for item in playing) and time.monotonic() < deadline:
+    while any(item.is_playing() for item in playing + speaking) and time.monotonic() < deadline:
         time.sleep(0.02)
     return 0
 
