@@ -14,14 +14,14 @@ workout runs on.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from hamtimer.circuit import Circuit, CircuitFile
 from hamtimer.clock import Clock
 from hamtimer.events import Event, EventKind
 from hamtimer.history import HistoryError, HistoryStore, Outcome, WorkoutRecord
-from hamtimer.plan import Plan, build_plan
+from hamtimer.plan import Plan, WorkMode, build_plan
 from hamtimer.workout import Workout, WorkoutState
 
 CHECKPOINT_EVENTS = frozenset({EventKind.STEP_STARTED, EventKind.PAUSED, EventKind.RESUMED})
@@ -41,6 +41,7 @@ class WorkoutSession:
         store: HistoryStore | None,
         clock: Clock,
         speed: float = 1.0,
+        hands_free: bool = False,
         background: bool = True,
         on_error: Callable[[str], None] | None = None,
     ) -> None:
@@ -49,6 +50,8 @@ class WorkoutSession:
         self.store = store
         self.clock = clock
         self.speed = speed
+        self.hands_free = hands_free or circuit.timing.hands_free
+        """Every set of reps paced (`--hands-free` or the circuit's setting)."""
         self.digest = circuit_file.digest()
         self.errors: list[str] = []
         self.on_error: Callable[[str], None] = on_error or self.errors.append
@@ -69,8 +72,34 @@ class WorkoutSession:
     def plan_for(self, challenge: bool) -> Plan:
         """The plan with or without the challenge variants (built once each)."""
         if challenge not in self._plans:
-            self._plans[challenge] = build_plan(self.circuit, challenge=challenge)
+            self._plans[challenge] = build_plan(
+                self.circuit, challenge=challenge, hands_free=self.hands_free
+            )
         return self._plans[challenge]
+
+    def last_holds(self, plan: Plan) -> dict[int, float]:
+        """Last time's hold for each hold of `plan` (step index → seconds held), from the
+        newest workout of this circuit, not a rehearsal, that has any. Empty without history.
+        """
+        if self.store is None:
+            return {}
+        with contextlib.suppress(HistoryError):
+            for record in reversed(self.store.workouts(circuit=self.circuit_file.name)):
+                if record.rehearsal:
+                    continue
+                held = {
+                    (entry.exercise, entry.side, entry.set_number): entry.held_seconds
+                    for entry in record.steps
+                    if entry.mode is WorkMode.OPEN and entry.held_seconds is not None
+                }
+                if held:
+                    return {
+                        step.index: found
+                        for step in plan.steps
+                        if step.mode is WorkMode.OPEN
+                        and (found := held.get((step.exercise, step.side, step.set_number)))
+                    }
+        return {}
 
     def take_notices(self) -> list[str]:
         """What the store has to say once (data set aside, a 0.1.0 history imported)."""
@@ -85,10 +114,18 @@ class WorkoutSession:
 
     # ----------------------------------------------------------------- the workout
 
-    def start(self, *, resume: bool, challenge: bool) -> Workout:
+    def start(
+        self,
+        *,
+        resume: bool,
+        challenge: bool,
+        heads_up: float | None = None,
+        targets: Mapping[int, float] | None = None,
+    ) -> Workout:
         """A workout ready to start: fresh, or the interrupted one at the step it was on.
 
         Returns the engine (not started yet) with the checkpoint listener subscribed.
+        `heads_up` and `targets` are passed to the engine (`Workout`) for a voice.
         Starting fresh stores the interrupted workout as abandoned; a resumed workout
         whose circuit file changed since starts fresh instead (told through `on_error`).
         """
@@ -105,7 +142,7 @@ class WorkoutSession:
                 circuit_hash=self.digest,
                 speed=self.speed,
             )
-            workout = Workout(plan, self.clock)
+            workout = Workout(plan, self.clock, heads_up=heads_up, targets=targets)
         else:
             plan = self.plan_for(chosen.challenge)
             self.record = chosen
@@ -114,6 +151,8 @@ class WorkoutSession:
                 self.clock,
                 start_index=chosen.current_index,
                 prior=chosen.prior_records(),
+                heads_up=heads_up,
+                targets=targets,
             )
         if interrupted is not None and interrupted is not chosen:
             self._submit(self._abandon, interrupted)

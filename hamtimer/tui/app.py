@@ -32,6 +32,7 @@ from hamtimer.tui.screens.help import HelpScreen
 from hamtimer.tui.screens.leave import ConfirmLeave, LeaveChoice
 from hamtimer.tui.screens.start import StartInfo, StartScreen
 from hamtimer.tui.screens.workout import WorkoutScreen
+from hamtimer.workout import Workout
 
 EXIT_GRACE = 3.0
 
@@ -63,6 +64,33 @@ class CuePlayer(Protocol):
         """Stop and release the device."""
 
 
+class Coach(Protocol):
+    """What the app needs of the voice (`hamtimer.voice.VoiceCoach`)."""
+
+    enabled: bool
+
+    def line(self) -> str:
+        """The voice in use, for the start screen."""
+        ...
+
+    def toggle(self) -> None:
+        """Voice off or on."""
+
+    def prepare(self, plan: Plan, targets: dict[int, float] | None = None) -> None:
+        """Synthesise the plan's phrases ahead of time."""
+
+    def listener(self, workout: Workout) -> Callable[[Event], None]:
+        """An engine listener that speaks."""
+        ...
+
+    def close(self) -> None:
+        """End the synthesis process."""
+
+
+HEADS_UP = 10.0
+"""Seconds before a long rest ends at which the voice says so (the engine's TIME_LEFT)."""
+
+
 class HamtimerApp(App[int]):
     """Runs one circuit's workouts. `realtime=False` lets tests own time (no self-waking)."""
 
@@ -80,6 +108,8 @@ class HamtimerApp(App[int]):
         realtime: bool = True,
         sound: CuePlayer | None = None,
         sound_factory: Callable[[HamtimerApp], CuePlayer] | None = None,
+        voice: Coach | None = None,
+        voice_factory: Callable[[HamtimerApp, CuePlayer], Coach] | None = None,
         store_problem: str | None = None,
     ) -> None:
         super().__init__()
@@ -89,6 +119,8 @@ class HamtimerApp(App[int]):
         self.realtime = realtime
         self.sound = sound
         self._sound_factory = sound_factory
+        self.voice = voice
+        self._voice_factory = voice_factory
         self.store_problem = store_problem
         self.notices = session.take_notices()
 
@@ -98,6 +130,12 @@ class HamtimerApp(App[int]):
         """What the start screen shows now."""
         session = self.session
         lines = [self.sound.describe() if self.sound else self._sound_name()]
+        if self.voice is not None:
+            lines.append(self.voice.line())
+        elif self._voice_factory is not None:
+            lines.append("voice: starting…")
+        if session.hands_free:
+            lines.append("hands-free: reps are paced and counted; a hold ends on any key")
         if self.store_problem:
             lines.append(f"⚠ {self.store_problem}")
         lines.extend(f"⚠ {notice}" for notice in self.notices)
@@ -116,6 +154,8 @@ class HamtimerApp(App[int]):
         parts = [self._sound_name()]
         if self.sound and self.sound.muted:
             parts.append("MUTED (m)")
+        if self.voice is not None and not self.voice.enabled:
+            parts.append("voice off (v)")
         if self.session.speed != 1:
             parts.append(f"REHEARSAL ×{self.session.speed:g}")
         if self.session.store is None:
@@ -147,12 +187,30 @@ class HamtimerApp(App[int]):
             self.call_from_thread(self._attach_sound, player)
         except RuntimeError:  # the app ended before the sound was ready
             player.close()
+            return
+        if self._voice_factory is not None:  # after the tones: they never wait for a voice
+            coach = self._voice_factory(self, player)
+            try:
+                self.call_from_thread(self._attach_voice, coach)
+            except RuntimeError:
+                coach.close()
 
     def _attach_sound(self, player: CuePlayer) -> None:
         self.sound = player
         workout = self.session.workout
         if workout is not None:
             workout.subscribe(player.listener(lambda: workout.plan, self.session.clock))
+        self._refresh_status()
+
+    def _attach_voice(self, coach: Coach) -> None:
+        self.voice = coach
+        workout = self.session.workout
+        if workout is None:
+            plan = self.session.plan_for(self.challenge)
+            coach.prepare(plan, self.session.last_holds(plan))
+        else:
+            coach.prepare(workout.plan, dict(workout.targets))
+            workout.subscribe(coach.listener(workout))
         self._refresh_status()
 
     def notice(self, message: str) -> None:
@@ -188,9 +246,18 @@ class HamtimerApp(App[int]):
     @on(StartScreen.Begin)
     def _begin(self, message: StartScreen.Begin) -> None:
         """Leave the start screen for the timer: fresh, or at the interrupted step."""
-        workout = self.session.start(resume=message.resume, challenge=self.challenge)
+        voiced = self.voice is not None or self._voice_factory is not None
+        plan = self.session.plan_for(self.challenge)
+        workout = self.session.start(
+            resume=message.resume,
+            challenge=self.challenge,
+            heads_up=HEADS_UP if voiced else None,
+            targets=self.session.last_holds(plan) if voiced else None,
+        )
         if self.sound is not None:
             workout.subscribe(self.sound.listener(lambda: workout.plan, self.session.clock))
+        if self.voice is not None:
+            workout.subscribe(self.voice.listener(workout))
         speed = self.session.speed if self.realtime else None
         self.switch_screen(WorkoutScreen(workout, speed=speed, status=self.status_line()))
 
@@ -212,6 +279,13 @@ class HamtimerApp(App[int]):
     def _mute(self) -> None:
         if self.sound is not None:
             self.sound.toggle_mute()
+        self._refresh_status()
+
+    @on(WorkoutScreen.VoiceToggled)
+    @on(StartScreen.VoiceToggled)
+    def _voice(self) -> None:
+        if self.voice is not None:
+            self.voice.toggle()
         self._refresh_status()
 
     @on(WorkoutScreen.Suspended)
@@ -313,6 +387,8 @@ class HamtimerApp(App[int]):
     def on_unmount(self) -> None:
         """Finish every pending save before the process ends."""
         self.session.close()
+        if self.voice is not None:
+            self.voice.close()
         if self.sound is not None:
             self.sound.close()
 
@@ -340,21 +416,45 @@ def run_app(
     speed: float,
     sound: str,
     data_dir: Path | None,
+    voice: str = "on",
+    voice_volume: float = 1.0,
+    hands_free: bool = False,
 ) -> int:
-    """Run the timer for a circuit until the runner leaves; the process exit code."""
+    """Run the timer for a circuit until the runner leaves; the process exit code.
+
+    `voice` is 'on' or 'off' (off: no voice until `v`); `voice_volume` (0–1) the voice's
+    level against the tones; `hands_free` paces every set of reps.
+    """
     store, problem = open_store(data_dir)
     clock = ScaledClock(speed) if speed != 1 else MonotonicClock()
-    session = WorkoutSession(circuit_file, circuit, store=store, clock=clock, speed=speed)
+    session = WorkoutSession(
+        circuit_file, circuit, store=store, clock=clock, speed=speed, hands_free=hands_free
+    )
 
     def open_sound(app: HamtimerApp) -> CuePlayer:
         from hamtimer.sound import open_sound  # imported off the first frame's path, too
 
         return open_sound(sound, notice=app.notice, bell=app.ring_bell)
 
+    def open_voice(app: HamtimerApp, player: CuePlayer) -> Coach:
+        from hamtimer.sound import SoundPlayer
+        from hamtimer.voice import open_voice
+
+        assert isinstance(player, SoundPlayer)
+        return open_voice(
+            player,
+            mode="auto" if player.speaks else "off",
+            enabled=voice == "on",
+            volume=voice_volume,
+            speed=speed,
+            notice=app.notice,
+        )
+
     app = HamtimerApp(
         session,
         challenge=challenge,
         sound_factory=open_sound,
+        voice_factory=open_voice,
         store_problem=problem,
     )
     result = app.run()

@@ -223,6 +223,10 @@ class VoiceCoach:
         if chosen is not None:
             self.said.append(ready[chosen][0])
 
+    def close(self) -> None:
+        """End the synthesis process."""
+        self.synthesizer.close()
+
     def phrase_ready(self, text: str) -> None:
         """The synthesizer made `text` (any thread): say the end phrase if it was waiting."""
         waiting = self._finish

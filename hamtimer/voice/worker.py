@@ -84,7 +84,7 @@ def finish(raw: bytes, path: Path, peak: float) -> float:
 
 class _Piper:
     def __init__(self, model: str) -> None:
-        from piper import PiperVoice  # type: ignore[import-not-found,unused-ignore]
+        from piper import PiperVoice
 
         self.voice = PiperVoice.load(model)
         self.name = f"Piper {Path(model).stem}"

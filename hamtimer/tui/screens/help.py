@@ -14,17 +14,19 @@ from hamtimer.tui.screens.dialog import Dialog
 KEYS_HELP = """\
 [b]During a workout[/b]
   Space        pause / resume
-  Enter        done: ends a set of reps or a hold (or a rest early)
+  Enter        done: ends a set of reps or a hold (or a rest early);
+               any other unbound key ends a hold too (a foot pedal, a clicker)
   n  →         skip to the next step
   p  ←         back: restart this step, or the previous one if it just began
   +  -         add / remove 10 seconds (rests and timed work)
-  m            mute / unmute the cues
+  m            mute / unmute the cues (tones and voice)
+  v            voice on / off (the tones play on)
   c            challenge mode on / off for the steps to come
   ?            this help
   q  Ctrl+C    leave (asks first)
 
 [b]Before starting[/b]
-  Enter        start            c   challenge mode
+  Enter        start            c   challenge mode     v   voice
   r            resume the interrupted workout (when offered)
   h            history          q   quit
 """

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -13,6 +14,7 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar, Static
 
+from hamtimer.plan import WorkMode
 from hamtimer.tui.screens.adaptive import AdaptiveScreen
 from hamtimer.tui.view import View, view_of
 from hamtimer.tui.widgets import BigTime, TooSmall
@@ -23,6 +25,9 @@ PHASES = ("work", "rest-sides", "rest-sets", "get-ready", "switch", "paused", "f
 # Wake a hair after a boundary, never before it: a wake-up that comes early would show
 # the old second for another whole second.
 WAKE_MARGIN = 0.001
+
+HOLD_KEYS = frozenset({"pagedown", "pageup", "down", "up", "tab"})
+"""Keys without a character that end a hold too: what presentation clickers send."""
 
 
 class WorkoutScreen(AdaptiveScreen):
@@ -70,6 +75,7 @@ class WorkoutScreen(AdaptiveScreen):
         Binding("plus,equals_sign", "adjust(1)", "10s", id="more", priority=True, key_display="+"),
         Binding("minus", "adjust(-1)", "10s", id="less", priority=True, key_display="-"),
         Binding("m", "mute", "Mute", id="mute", priority=True),
+        Binding("v", "voice", "Voice", id="voice", show=False, priority=True),
         Binding("c", "challenge", "Hard", id="challenge", priority=True),
         Binding("question_mark", "app.help", "Help", id="help", priority=True),
         Binding("q", "app.request_quit", "Quit", id="quit", priority=True),
@@ -84,6 +90,9 @@ class WorkoutScreen(AdaptiveScreen):
 
     class MuteToggled(Message):
         """The runner muted or unmuted the cues."""
+
+    class VoiceToggled(Message):
+        """The runner turned the voice off or on."""
 
     class Suspended(Message):
         """The runner pressed Ctrl+Z: the workout is paused, the process should stop."""
@@ -218,6 +227,19 @@ class WorkoutScreen(AdaptiveScreen):
     def action_mute(self) -> None:
         """Silence the cues, or bring them back."""
         self.post_message(self.MuteToggled())
+
+    def action_voice(self) -> None:
+        """Voice off or on (the tones play on)."""
+        self.post_message(self.VoiceToggled())
+
+    def on_key(self, event: events.Key) -> None:
+        """A hold to fatigue also ends on any key not bound to something else, so that a
+        foot pedal or a clicker that types a key can end it."""
+        pedal = event.is_printable or event.key in HOLD_KEYS
+        step = self.workout.snapshot().step
+        if pedal and step is not None and step.mode is WorkMode.OPEN and not self.workout.paused:
+            event.stop()
+            self.action_done()
 
     def action_challenge(self) -> None:
         """Challenge mode on or off for the steps to come."""
