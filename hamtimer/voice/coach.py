@@ -171,9 +171,10 @@ class VoiceCoach:
 
     def line(self) -> str:
         """The start screen's line: the voice in use, off, or why tones only."""
-        if not self.speaker.speaks:
-            return "voice: none (the sound in use cannot play speech)"
-        text = self.synthesizer.line()
+        if self.speaker.speaks:
+            text = self.synthesizer.line()
+        else:
+            text = "voice: none (the sound in use cannot play speech)"
         return text if self.enabled else f"{text} · off (v)"
 
     def toggle(self) -> None:

@@ -14,7 +14,7 @@ from hamtimer.circuit import open_circuit
 from hamtimer.clock import FakeClock
 from hamtimer.history import HistoryStore
 from hamtimer.session import WorkoutSession
-from hamtimer.tui.app import HamtimerApp
+from hamtimer.tui.app import Coach, HamtimerApp
 from hamtimer.tui.screens.workout import WorkoutScreen
 from hamtimer.tui.widgets import BigTime
 from hamtimer.workout import Workout
@@ -81,13 +81,19 @@ class Harness:
             await pilot.press("enter")
 
 
-def make_harness(data_dir: Path, *, circuit: str | None = None) -> Harness:
+def make_harness(
+    data_dir: Path,
+    *,
+    circuit: str | None = None,
+    hands_free: bool = False,
+    voice: Coach | None = None,
+) -> Harness:
     """A fresh app for the bundled circuit (or `circuit`), history in `data_dir`."""
     found, loaded = open_circuit(circuit)
     clock = FakeClock()
     store = HistoryStore(data_dir)
-    session = WorkoutSession(found, loaded, store=store, clock=clock)
-    app = HamtimerApp(session, realtime=False)
+    session = WorkoutSession(found, loaded, store=store, clock=clock, hands_free=hands_free)
+    app = HamtimerApp(session, realtime=False, voice=voice)
     return Harness(app, clock, store)
 
 
