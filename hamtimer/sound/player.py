@@ -378,8 +378,8 @@ class SoundPlayer:
         if self.muted or not backend.speaks:
             return
         phrase = placed.phrase
-        try:
-            backend.play_file(phrase.path, phrase.seconds, placed.requested)
+        try:  # "requested" is the moment it was placed at: its record tells how late it began
+            backend.play_file(phrase.path, phrase.seconds, placed.start)
         except BackendFailedError as error:
             self._switch(backend, str(error), None, None)
 
