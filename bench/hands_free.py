@@ -38,11 +38,18 @@ pcm.!default {
 """
 
 
+SOCKET = f"hamtimer-bench-{uuid.uuid4().hex[:6]}"
+"""A private tmux server: nothing else on the machine can kill the session."""
+
+
+def tmux(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """Run a tmux command on the private server."""
+    return subprocess.run(["tmux", "-L", SOCKET, *arguments], capture_output=True, text=True)
+
+
 def screen(session: str) -> str:
     """The tmux pane's text."""
-    return subprocess.run(
-        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
-    ).stdout
+    return tmux("capture-pane", "-p", "-t", session).stdout
 
 
 def samples(path: Path) -> tuple[int, bytes]:
@@ -114,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"no voice line:\n{screen(session)}")
             time.sleep(0.2)
         start_screen = screen(session)
-        subprocess.run(["tmux", "send-keys", "-t", session, "Enter"], check=True)
+        tmux("send-keys", "-t", session, "Enter")
         began = time.monotonic()
         keys.append("Enter (start)")
         pressed_for: set[str] = set()
@@ -128,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
             if " HOLD" in text and where not in pressed_for:
                 held_since.setdefault(where, time.monotonic())
                 if time.monotonic() - held_since[where] >= args.hold / args.speed:
-                    subprocess.run(["tmux", "send-keys", "-t", session, "x"], check=True)
+                    tmux("send-keys", "-t", session, "x")
                     keys.append(f"x (hold, step {where})")
                     pressed_for.add(where)
             if time.monotonic() - began > 3600 / args.speed + 600:
@@ -138,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         summary = screen(session)
         time.sleep(5)  # the end phrase
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        tmux("kill-server")
     print(f"hamtimer hands-free run: speed {args.speed:g}, hold {args.hold:g} s, in {folder}")
     print(
         "start screen:",

@@ -26,11 +26,16 @@ pytestmark = pytest.mark.audio
 
 SPEED = 20
 
+SOCKET = f"hamtimer-test-voice-{uuid.uuid4().hex[:8]}"
+"""A private tmux server, so nothing else on the machine can end this session."""
+
+
+def tmux(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["tmux", "-L", SOCKET, *arguments], capture_output=True, text=True)
+
 
 def screen(session: str) -> str:
-    return subprocess.run(
-        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
-    ).stdout
+    return tmux("capture-pane", "-p", "-t", session).stdout
 
 
 def wait_for(session: str, text: str, timeout: float) -> str:
@@ -61,15 +66,13 @@ def test_the_bundled_circuit_hands_free_with_a_voice(tmp_path: Path) -> None:
         f"HAMTIMER_CONFIG_DIR={tmp_path / 'config'} "
         f"{sys.executable} -m hamtimer --hands-free --speed {SPEED}; sleep 60"
     )
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command], check=True
-    )
+    assert tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command).returncode == 0
     keys: list[str] = []
     try:
         start = wait_for(session, "voice: Joe (Piper, natural)", 60)
         assert "sound: simpleaudio" in start
         assert "hands-free: reps are paced and counted" in start
-        subprocess.run(["tmux", "send-keys", "-t", session, "Enter"], check=True)
+        tmux("send-keys", "-t", session, "Enter")
         keys.append("Enter")
         ended = time.monotonic() + 150
         pressed: set[str] = set()
@@ -80,13 +83,13 @@ def test_the_bundled_circuit_hands_free_with_a_voice(tmp_path: Path) -> None:
             step = re.search(r"step (\d+) of 48", shown)
             if step and " HOLD" in shown and step.group(1) not in pressed:
                 time.sleep(2 / SPEED)  # two seconds of workout time held
-                subprocess.run(["tmux", "send-keys", "-t", session, "x"], check=True)
+                tmux("send-keys", "-t", session, "x")
                 keys.append(f"x at step {step.group(1)}")
                 pressed.add(step.group(1))
             time.sleep(0.05)
         summary = wait_for(session, "Workout finished!", 5)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        tmux("kill-server")
     assert "steps done 48 of 48  ·  skipped 0" in summary
     assert keys == ["Enter"] + [f"x at step {n}" for n in (14, 16, 26, 28, 38, 40)]
     made = {read_wav(path).samples[:2000].tobytes() for path in cache.rglob("*.wav")}
