@@ -98,21 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     session = f"hamtimer-hands-free-{uuid.uuid4().hex[:6]}"
     settings = " ".join(f"{key}={value}" for key, value in env.items())
     command = f"env {settings} {sys.executable} -m hamtimer --hands-free --speed {args.speed:g}"
-    subprocess.run(
-        [
-            "tmux",
-            "new-session",
-            "-d",
-            "-s",
-            session,
-            "-x",
-            "80",
-            "-y",
-            "24",
-            command + "; sleep 30",
-        ],
-        check=True,
-    )
+    tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command + "; sleep 30")
     keys: list[str] = []
     try:
         deadline = time.monotonic() + 60
