@@ -181,3 +181,23 @@ def test_last_holds_come_from_the_newest_real_workout(tmp_path: Path) -> None:
     holds = session.last_holds(plan)
     assert sorted(holds) == [step.index for step in plan.steps if step.mode == "open"]
     assert set(holds.values()) == {12.0}
+
+
+@pytest.mark.parametrize(
+    ("kind", "hushed"),
+    [
+        (EventKind.PAUSED, 1),
+        (EventKind.ABANDONED, 1),
+        (EventKind.STEP_STARTED, 1),
+        (EventKind.RESUMED, 0),
+        (EventKind.TIME_LEFT, 0),
+        (EventKind.REP, 0),
+    ],
+)
+def test_a_pause_a_new_step_or_the_end_hushes_the_voice(
+    plan: Plan, tmp_path: Path, kind: EventKind, hushed: int
+) -> None:
+    speaker = Recorder()
+    coach = VoiceCoach(Synthesizer([], root=tmp_path), speaker)
+    coach.hear(event(kind, REST, count=2), Workout(plan, FakeClock()))
+    assert speaker.hushed == hushed
