@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import ClassVar
 
 from textual import on
 from textual.app import App
@@ -23,72 +23,16 @@ from textual.binding import Binding, BindingType
 
 from hamtimer import folders
 from hamtimer.circuit import Circuit, CircuitFile
-from hamtimer.clock import Clock, MonotonicClock, ScaledClock
-from hamtimer.events import Event
+from hamtimer.clock import MonotonicClock, ScaledClock
 from hamtimer.history import HistoryError, HistoryStore
-from hamtimer.plan import Plan
 from hamtimer.session import WorkoutSession
 from hamtimer.tui.screens.help import HelpScreen
 from hamtimer.tui.screens.leave import ConfirmLeave, LeaveChoice
 from hamtimer.tui.screens.start import StartInfo, StartScreen
 from hamtimer.tui.screens.workout import WorkoutScreen
-from hamtimer.workout import Workout
+from hamtimer.tui.services import Coach, CuePlayer
 
 EXIT_GRACE = 3.0
-
-
-class CuePlayer(Protocol):
-    """What the app needs of the sound layer (`hamtimer.sound.SoundPlayer`)."""
-
-    muted: bool
-
-    @property
-    def backend_name(self) -> str:
-        """'sound: simpleaudio', 'sound: off', …"""
-        ...
-
-    def describe(self) -> str:
-        """The backend, and why better ones were passed over."""
-        ...
-
-    def toggle_mute(self) -> None:
-        """Mute or unmute."""
-
-    def listener(
-        self, plan: Plan | Callable[[], Plan], clock: Clock | None = None
-    ) -> Callable[[Event], None]:
-        """An engine listener that plays the cue of each event."""
-        ...
-
-    def close(self) -> None:
-        """Stop and release the device."""
-
-
-class Coach(Protocol):
-    """What the app needs of the voice (`hamtimer.voice.VoiceCoach`)."""
-
-    enabled: bool
-
-    def line(self) -> str:
-        """The voice in use, for the start screen."""
-        ...
-
-    def toggle(self) -> None:
-        """Voice off or on."""
-
-    def prepare(self, plan: Plan, targets: dict[int, float] | None = None) -> None:
-        """Synthesise the plan's phrases ahead of time."""
-
-    def listener(self, workout: Workout) -> Callable[[Event], None]:
-        """An engine listener that speaks."""
-        ...
-
-    def close(self) -> None:
-        """End the synthesis process."""
-
-
-HEADS_UP = 10.0
-"""Seconds before a long rest ends at which the voice says so (the engine's TIME_LEFT)."""
 
 
 class HamtimerApp(App[int]):
@@ -246,6 +190,8 @@ class HamtimerApp(App[int]):
     @on(StartScreen.Begin)
     def _begin(self, message: StartScreen.Begin) -> None:
         """Leave the start screen for the timer: fresh, or at the interrupted step."""
+        from hamtimer.voice.coach import HEADS_UP  # off the first frame's path
+
         voiced = self.voice is not None or self._voice_factory is not None
         plan = self.session.plan_for(self.challenge)
         workout = self.session.start(

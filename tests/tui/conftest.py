@@ -14,8 +14,9 @@ from hamtimer.circuit import open_circuit
 from hamtimer.clock import FakeClock
 from hamtimer.history import HistoryStore
 from hamtimer.session import WorkoutSession
-from hamtimer.tui.app import Coach, HamtimerApp
+from hamtimer.tui.app import HamtimerApp
 from hamtimer.tui.screens.workout import WorkoutScreen
+from hamtimer.tui.services import Coach
 from hamtimer.tui.widgets import BigTime
 from hamtimer.workout import Workout
 
