@@ -246,3 +246,28 @@ def test_events_without_words_say_nothing() -> None:
     plan = plan_of(HALOS)
     for kind in (EventKind.PAUSED, EventKind.RESUMED, EventKind.STEP_ENDED, EventKind.ABANDONED):
         assert lines_for(Event(kind, 0.0, 0), plan) is None
+
+
+def test_a_synthesis_process_that_dies_gives_way_to_the_next_voice(
+    tmp_path: Path, shared_cache: Path
+) -> None:
+    piper, espeak = need_piper(), need_espeak()
+    notices: list[str] = []
+    synthesizer = Synthesizer([piper, espeak], root=tmp_path, notice=notices.append)
+    synthesizer.open()
+    try:
+        made(synthesizer, ["Two."])
+        assert synthesizer.engine == piper
+        process = synthesizer._process
+        assert process is not None
+        process.kill()  # Piper's process dies mid-workout
+        process.wait()
+        made(synthesizer, ["Three."])
+        assert synthesizer.engine == espeak
+        assert notices == [
+            "voice: Joe (Piper, natural) stopped; voice: espeak-ng (system voice)"
+            " — pip install 'hamtimer[voice]' for a natural one"
+        ]
+        assert synthesizer.ready("Two.") is not None  # what Piper made is still said
+    finally:
+        synthesizer.close()
