@@ -244,6 +244,8 @@ def _first_line(stream: IO[bytes] | None, timeout: float) -> dict[str, Any] | No
 
 
 def _end(process: subprocess.Popen[bytes]) -> None:
+    """Close the process's input (it ends at end of input), wait, kill if it will not end,
+    and close its output."""
     with contextlib.suppress(OSError):
         if process.stdin is not None:
             process.stdin.close()
@@ -252,3 +254,6 @@ def _end(process: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+    with contextlib.suppress(OSError):
+        if process.stdout is not None:
+            process.stdout.close()
