@@ -20,6 +20,14 @@ own default device instead.
 
     python bench/audio_latency.py                       # simpleaudio and aplay, 60 s each
     python bench/audio_latency.py --backend simpleaudio --seconds 120
+
+`--voice` adds the voice coach (Piper, a fresh phrase cache) and runs the bundled circuit
+hands-free instead, for `--seconds` (holds ended after 20 s): the cues' figures with speech
+playing, and for every phrase **speech** = the moment the speech line placed it at (after the
+tones in flight) → playback started, whether any phrase sounded over a tone, how many phrases
+were said, and the synthesis time per phrase (time to make it, and against its own length).
+
+    python bench/audio_latency.py --voice --backend simpleaudio --seconds 600
 """
 
 from __future__ import annotations
@@ -35,11 +43,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hamtimer.circuit import parse_circuit
+from hamtimer.circuit import open_circuit, parse_circuit
 from hamtimer.clock import MonotonicClock
 from hamtimer.events import Event
 from hamtimer.plan import Plan, build_plan
-from hamtimer.sound import Cue, Played, cue_for, open_sound
+from hamtimer.sound import DESIGNS, Cue, Played, cue_for, open_sound
 from hamtimer.workout import Workout, WorkoutState
 
 CAPTURE_CONFIG = """\
@@ -80,6 +88,15 @@ def make_plan(seconds: float) -> Plan:
     return build_plan(parse_circuit(CIRCUIT.replace("{sets}", str(sets)), "<bench>"))
 
 
+def voice_plan(seconds: float) -> Plan:
+    """The bundled circuit, hands-free, cut to the steps that start within `seconds`."""
+    _, circuit = open_circuit(None)
+    plan = build_plan(circuit, hands_free=True)
+    starts = plan.starts()
+    steps = tuple(step for step, start in zip(plan.steps, starts, strict=True) if start < seconds)
+    return plan.model_copy(update={"steps": steps})
+
+
 @dataclass
 class Heard:
     """What one run recorded."""
@@ -87,15 +104,25 @@ class Heard:
     due: list[tuple[Cue, float, float]] = field(default_factory=list)  # cue, due, delivered
     played: list[Played] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)
+    made: list[tuple[str, float, float]] = field(default_factory=list)  # text, seconds, took
 
 
-async def run(plan: Plan, mode: str) -> tuple[str, Heard]:
-    """Run the workout once with the sound in `mode`; return the backend name and records."""
+async def run(plan: Plan, mode: str, voice: bool = False) -> tuple[str, Heard]:
+    """Run the workout once with the sound in `mode` (and the voice); return the backend
+    name and records."""
     heard = Heard()
     clock = MonotonicClock()
     player = open_sound(mode, notice=heard.notices.append, on_played=heard.played.append)
-    workout = Workout(plan, clock)
+    workout = Workout(plan, clock, heads_up=10.0 if voice else None)
     listen = player.listener(plan, clock)
+    coach = None
+    if voice:
+        from hamtimer.voice import open_voice
+
+        coach = open_voice(player, root=Path(tempfile.mkdtemp(prefix="hamtimer-bench-voice-")))
+        coach.prepare(plan)
+        print(f"  {coach.line()}; synthesising {coach.synthesizer.pending()} phrases")
 
     def record(event: Event) -> None:
         delivered = clock.now()
@@ -105,20 +132,31 @@ async def run(plan: Plan, mode: str) -> tuple[str, Heard]:
         listen(event)
 
     workout.subscribe(record)
+    if coach is not None:
+        workout.subscribe(coach.listener(workout))
     loop = asyncio.get_running_loop()
     woken = asyncio.Event()
     workout.start()
+    held_until: float | None = None
     while workout.state is not WorkoutState.FINISHED:
         due = workout.next_change()
-        if due is None:  # steps that wait for done have none here; cannot happen in this plan
-            workout.done()
-            continue
+        if due is None:  # a hold (only in the voice's plan): ended after 20 s
+            held_until = held_until or clock.now() + 20.0
+            if clock.now() >= held_until:
+                workout.done()
+                held_until = None
+                continue
+            due = held_until
         woken.clear()
         loop.call_at(loop.time() + max(0.0, due - clock.now()) + 0.001, woken.set)
         await woken.wait()
         workout.update()
-    await asyncio.sleep(0.5)
+    await asyncio.sleep(4.0 if voice else 0.5)
     name = player.backend_name
+    if coach is not None:
+        heard.said = list(coach.said)
+        heard.made = [(m.text, m.seconds, m.took) for m in coach.synthesizer.made]
+        coach.close()
     player.close()
     return name, heard
 
@@ -142,6 +180,9 @@ def report(name: str, heard: Heard) -> bool:
     if heard.notices:
         print("  notices:", *heard.notices, sep="\n    ")
     expected = [cue for cue, _, _ in heard.due]
+    phrases = [record for record in heard.played if record.phrase is not None]
+    tones = [record for record in heard.played if record.cue is not None]
+    heard.played = tones
     got = [record.cue for record in heard.played]
     if got != expected:
         print(f"  MISMATCH: {len(expected)} cues due, {len(got)} played")
@@ -154,7 +195,38 @@ def report(name: str, heard: Heard) -> bool:
     print(f"  engine  (due → listener)      {describe(engine)}")
     print(f"  sound   (play() → started)    {describe(sound)}")
     print(f"  total   (due → started)       {describe(total)}")
+    if heard.said or heard.made:
+        report_voice(heard, phrases, tones)
     return True
+
+
+def report_voice(heard: Heard, phrases: list[Played], tones: list[Played]) -> None:
+    """The speech figures: lateness against the placed start, overlaps, synthesis times."""
+    print(f"  phrases said: {len(heard.said)}, played: {len(phrases)}")
+    if phrases:
+        late = [record.started - record.requested for record in phrases]
+        print(f"  speech  (placed → started)    {describe(late)}")
+    from hamtimer.voice import wav_seconds
+
+    over = 0
+    for record in phrases:
+        assert record.phrase is not None
+        end = record.started + (wav_seconds(record.phrase) or 0.0)
+        for tone in tones:
+            assert tone.cue is not None
+            tone_end = tone.started + DESIGNS[tone.cue].seconds
+            if record.started < tone_end and tone.started < end and tone.started < record.started:
+                over += 1
+    print(f"  phrases starting while a tone sounded: {over}")
+    if heard.made:
+        took = [item[2] for item in heard.made]
+        factor = [item[2] / item[1] for item in heard.made]
+        print(
+            f"  synthesis: {len(took)} phrases, per phrase median {statistics.median(took):.3f} s,"
+            f" max {max(took):.3f} s; per second of speech median {statistics.median(factor):.3f} s"
+        )
+        for text, seconds, spent in heard.made:
+            print(f"    {spent:6.3f} s for {seconds:5.2f} s  {text}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -162,6 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--backend", choices=["simpleaudio", "system", "both"], default="both")
     parser.add_argument("--seconds", type=float, default=60.0, help="workout length per backend")
+    parser.add_argument("--voice", action="store_true", help="with the voice coach (Piper)")
     parser.add_argument(
         "--device",
         choices=["capture", "default"],
@@ -169,7 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="capture: ALSA file plugin in a temp folder (default); default: the real device",
     )
     args = parser.parse_args(argv)
-    plan = make_plan(args.seconds)
+    plan = voice_plan(args.seconds) if args.voice else make_plan(args.seconds)
     modes = ["simpleaudio", "system"] if args.backend == "both" else [args.backend]
     print(
         f"hamtimer audio latency: Python {platform.python_version()} on {platform.platform()}, "
@@ -184,7 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.environ["ALSA_CONFIG_PATH"] = str(config)
             os.environ["HAMTIMER_BENCH_CAPTURE"] = str(Path(folder) / "capture.wav")
         for mode in modes:
-            name, heard = asyncio.run(run(plan, mode))
+            name, heard = asyncio.run(run(plan, mode, args.voice))
             ok = report(name, heard) and ok
     return 0 if ok else 1
 

@@ -16,6 +16,7 @@ import platformdirs
 
 ENV_CONFIG_DIR = "HAMTIMER_CONFIG_DIR"
 ENV_DATA_DIR = "HAMTIMER_DATA_DIR"
+ENV_CACHE_DIR = "HAMTIMER_CACHE_DIR"
 
 
 def bundled_dir(name: str) -> Path:
@@ -44,3 +45,10 @@ def data_dir(override: Path | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir("hamtimer"))
+
+
+def cache_dir() -> Path:
+    """What can be made again (the voice's phrases): `$HAMTIMER_CACHE_DIR`, else the
+    platform's cache folder (`~/.cache/hamtimer` on Linux)."""
+    env = os.environ.get(ENV_CACHE_DIR)
+    return Path(env).expanduser() if env else Path(platformdirs.user_cache_dir("hamtimer"))

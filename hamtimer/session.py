@@ -41,6 +41,7 @@ class WorkoutSession:
         store: HistoryStore | None,
         clock: Clock,
         speed: float = 1.0,
+        hands_free: bool = False,
         background: bool = True,
         on_error: Callable[[str], None] | None = None,
     ) -> None:
@@ -49,6 +50,8 @@ class WorkoutSession:
         self.store = store
         self.clock = clock
         self.speed = speed
+        self.hands_free = hands_free or circuit.timing.hands_free
+        """Every set of reps paced (`--hands-free` or the circuit's setting)."""
         self.digest = circuit_file.digest()
         self.errors: list[str] = []
         self.on_error: Callable[[str], None] = on_error or self.errors.append
@@ -60,9 +63,7 @@ class WorkoutSession:
             else None
         )
         self.workout: Workout | None = None
-        self.targets: dict[tuple[str, Side | None], HoldTarget] = {}
-        """Last time's hold and the best per to-fatigue exercise and side, read when a
-        workout starts; always empty in a rehearsal, whose holds are not real."""
+        self._targets: dict[tuple[str, Side | None], HoldTarget] | None = None
         self.record: WorkoutRecord | None = None
         self.ended: WorkoutRecord | None = None
         self.resumable = self._find_resumable()
@@ -72,7 +73,9 @@ class WorkoutSession:
     def plan_for(self, challenge: bool) -> Plan:
         """The plan with or without the challenge variants (built once each)."""
         if challenge not in self._plans:
-            self._plans[challenge] = build_plan(self.circuit, challenge=challenge)
+            self._plans[challenge] = build_plan(
+                self.circuit, challenge=challenge, hands_free=self.hands_free
+            )
         return self._plans[challenge]
 
     def take_notices(self) -> list[str]:
@@ -88,10 +91,11 @@ class WorkoutSession:
 
     # ----------------------------------------------------------------- the workout
 
-    def start(self, *, resume: bool, challenge: bool) -> Workout:
+    def start(self, *, resume: bool, challenge: bool, heads_up: float | None = None) -> Workout:
         """A workout ready to start: fresh, or the interrupted one at the step it was on.
 
-        Returns the engine (not started yet) with the checkpoint listener subscribed.
+        Returns the engine (not started yet) with the checkpoint listener subscribed, and
+        each hold's times to beat (`hold_marks`); `heads_up` is passed on for a voice.
         Starting fresh stores the interrupted workout as abandoned; a resumed workout
         whose circuit file changed since starts fresh instead (told through `on_error`).
         """
@@ -108,7 +112,7 @@ class WorkoutSession:
                 circuit_hash=self.digest,
                 speed=self.speed,
             )
-            workout = Workout(plan, self.clock)
+            workout = Workout(plan, self.clock, heads_up=heads_up, targets=self.hold_marks(plan))
         else:
             plan = self.plan_for(chosen.challenge)
             self.record = chosen
@@ -117,26 +121,48 @@ class WorkoutSession:
                 self.clock,
                 start_index=chosen.current_index,
                 prior=chosen.prior_records(),
+                heads_up=heads_up,
+                targets=self.hold_marks(plan),
             )
         if interrupted is not None and interrupted is not chosen:
             self._submit(self._abandon, interrupted)
-        self.targets = self._read_targets()
         self.resumable = None
         self.ended = None
         self.workout = workout
         workout.subscribe(self._on_event)
         return workout
 
-    def _read_targets(self) -> dict[tuple[str, Side | None], HoldTarget]:
-        if self.store is None or self.speed != 1:
-            return {}  # a rehearsal never sets a target, nor holds against one
-        return self.store.hold_targets()
+    @property
+    def targets(self) -> dict[tuple[str, Side | None], HoldTarget]:
+        """Last time's hold and the best per to-fatigue exercise and side, read from the
+        history once; always empty in a rehearsal, whose holds are not real."""
+        if self._targets is None:
+            self._targets = {}
+            if self.store is not None and self.speed == 1:
+                self._targets = self.store.hold_targets()
+        return self._targets
 
     def target_for(self, step: Step | None) -> HoldTarget | None:
         """The hold to beat on a to-fatigue step (last time's, and the best); else None."""
         if step is None or step.mode is not WorkMode.OPEN or step.exercise is None:
             return None
         return self.targets.get((step.exercise, step.side))
+
+    def hold_marks(self, plan: Plan) -> dict[int, tuple[float, ...]]:
+        """Each hold of `plan` (step index) → the times to beat on it, shortest first."""
+        return {
+            step.index: target.marks()
+            for step in plan.steps
+            if (target := self.target_for(step)) is not None
+        }
+
+    def last_holds(self, plan: Plan) -> dict[int, float]:
+        """Each hold of `plan` (step index) → last time's hold on its side: for the voice."""
+        return {
+            step.index: target.last
+            for step in plan.steps
+            if (target := self.target_for(step)) is not None
+        }
 
     def _abandon(self, record: WorkoutRecord) -> None:
         assert self.store is not None

@@ -25,6 +25,7 @@ def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     """Every test gets its own config and data folders: nothing touches the real home."""
     monkeypatch.setenv("HAMTIMER_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("HAMTIMER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("HAMTIMER_CACHE_DIR", str(tmp_path / "cache"))
     yield
 
 

@@ -7,9 +7,21 @@ from audio_helpers.drive import EVERY_CUE_CIRCUIT, REST_CIRCUIT, plan_of, run_wo
 
 from hamtimer.events import Event, EventKind, StepStatus
 from hamtimer.plan import Plan, RestReason, StepKind
-from hamtimer.sound import APP_CUES, Cue, cue_for, flips_direction
+from hamtimer.sound import Cue, cue_for, flips_direction
 
 EVERY_CUE = plan_of(EVERY_CUE_CIRCUIT)
+HOLD_CIRCUIT = """
+name = "One hold"
+[timing]
+get_ready = 5
+[[blocks]]
+name = "Hold"
+sets = 1
+[[blocks.exercises]]
+name = "Wall sit"
+kind = "isometric"
+to_fatigue = true
+"""
 
 
 def first_step(plan: Plan, kind: StepKind, reason: RestReason | None = None) -> int:
@@ -104,7 +116,7 @@ def test_a_real_workout_makes_every_cue_in_a_sensible_order() -> None:
     events: list[Event] = []
     run_workout(EVERY_CUE, events.append)
     cues = [cue for event in events if (cue := cue_for(event, EVERY_CUE)) is not None]
-    assert set(cues) == set(Cue) - APP_CUES
+    assert set(cues) == set(Cue) - {Cue.TARGET}, "no hold in this circuit: see the next test"
     assert cues[0] is Cue.REST and cues[-1] is Cue.DONE
     # every GO after a rest or switch is announced by exactly 3-2-1
     for position, cue in enumerate(cues):
@@ -116,6 +128,17 @@ def test_a_real_workout_makes_every_cue_in_a_sensible_order() -> None:
     for event in countdowns:
         assert event.count is not None
         assert ends[event.step_index] - event.due == pytest.approx(event.count)
+
+
+def test_a_hold_passing_its_targets_sounds_the_target_cue_each_time() -> None:
+    plan = plan_of(HOLD_CIRCUIT)
+    events: list[Event] = []
+    run_workout(plan, events.append, hold=5.0, targets={1: (2.0, 3.0)})
+    targets = [event for event in events if event.kind is EventKind.TARGET]
+    assert [(event.count, cue_for(event, plan)) for event in targets] == [
+        (2, Cue.TARGET),
+        (3, Cue.TARGET),
+    ]
 
 
 def test_the_rest_workout_cues() -> None:

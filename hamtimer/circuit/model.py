@@ -100,7 +100,14 @@ class Timing(Strict):
     rest_between_sets: RestSeconds = Field(60, description="Default rest between sets or rounds.")
     rest_between_blocks: RestSeconds = Field(90, description="Rest between two blocks.")
     seconds_per_rep: Seconds = Field(
-        3, description="Estimate for reps with no tempo: used only for durations shown ahead."
+        3,
+        description="Seconds per rep for reps with no tempo: the estimate of how long they "
+        "take, and their pace when hands_free is on.",
+    )
+    hands_free: bool = Field(
+        False,
+        description="Pace every set of reps (at its tempo, else seconds_per_rep) so that the "
+        "workout moves on by itself; only holds to fatigue wait for a key.",
     )
 
 

@@ -66,12 +66,33 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         default="auto",
         help="how to play cues (default: the best that works here)",
     )
+    parser.add_argument(
+        "--voice",
+        choices=["on", "off"],
+        default="on",
+        help="speak every step (default: on; `v` toggles it during a workout)",
+    )
+    parser.add_argument(
+        "--voice-volume",
+        type=float,
+        default=100.0,
+        metavar="PERCENT",
+        help="the voice's loudness against the tones, 5–100 (default: 100, as loud)",
+    )
+    parser.add_argument(
+        "--hands-free",
+        action="store_true",
+        help="pace every set of reps and count them aloud: only holds wait for a key",
+    )
     parser.add_argument("--data-dir", type=Path, help="where history and the checkpoint are kept")
 
 
 def _run(args: argparse.Namespace, err: Console) -> int:
     if args.speed <= 0:
         error(err, "--speed must be above zero, e.g. --speed 20")
+        return EXIT_USAGE
+    if not 5 <= args.voice_volume <= 100:
+        error(err, "--voice-volume must be between 5 and 100 (percent of the tones' level)")
         return EXIT_USAGE
     found, circuit = open_circuit(args.circuit)
     from hamtimer.tui.app import run_app  # Textual loads only when a workout runs
@@ -83,6 +104,9 @@ def _run(args: argparse.Namespace, err: Console) -> int:
         speed=args.speed,
         sound=args.sound,
         data_dir=args.data_dir,
+        voice=args.voice,
+        voice_volume=args.voice_volume / 100,
+        hands_free=args.hands_free,
     )
 
 

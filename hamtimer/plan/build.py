@@ -20,19 +20,26 @@ _REST_WORDS = {
 }
 
 
-def build_plan(circuit: Circuit, *, challenge: bool = False) -> Plan:
-    """Expand a circuit into its plan. Pure: the same circuit always gives the same plan."""
-    steps = _Builder(circuit, challenge).run()
-    return Plan(circuit=circuit.name, challenge=challenge, steps=steps)
+def build_plan(circuit: Circuit, *, challenge: bool = False, hands_free: bool = False) -> Plan:
+    """Expand a circuit into its plan. Pure: the same circuit always gives the same plan.
+
+    Hands-free (`hands_free`, or the circuit's `timing.hands_free`) paces every set of reps
+    that has no tempo at the circuit's `seconds_per_rep`, so no step but a hold to fatigue
+    waits for the runner.
+    """
+    hands_free = hands_free or circuit.timing.hands_free
+    steps = _Builder(circuit, challenge, hands_free).run()
+    return Plan(circuit=circuit.name, challenge=challenge, hands_free=hands_free, steps=steps)
 
 
 class _Builder:
     """Walks a circuit and appends each step as it is built; its index is its position."""
 
-    def __init__(self, circuit: Circuit, challenge: bool) -> None:
+    def __init__(self, circuit: Circuit, challenge: bool, hands_free: bool) -> None:
         self.timing = circuit.timing
         self.blocks = circuit.blocks
         self.challenge = challenge
+        self.hands_free = hands_free
         self.steps: list[Step] = []
 
     def run(self) -> tuple[Step, ...]:
@@ -117,6 +124,8 @@ class _Builder:
         """One run of work: set `number`, on `side`, for `prompt` (or the whole exercise)."""
         reps = prompt.reps if prompt else exercise.reps
         tempo = prompt.tempo if prompt else exercise.tempo
+        if tempo is None and reps is not None and self.hands_free:
+            tempo = self.timing.seconds_per_rep
         direction = prompt.direction if prompt else None
         seconds: float | None
         if exercise.to_fatigue:

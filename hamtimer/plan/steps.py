@@ -98,6 +98,7 @@ class Plan(BaseModel):
 
     circuit: str
     challenge: bool
+    hands_free: bool = False
     steps: tuple[Step, ...]
 
     @computed_field  # type: ignore[prop-decorator]

@@ -19,13 +19,12 @@ from hamtimer.sound.backends import (
     simpleaudio_problem,
     simpleaudio_verdict,
 )
-from hamtimer.sound.cues import APP_CUES, cue_for, flips_direction
+from hamtimer.sound.cues import cue_for, flips_direction
 from hamtimer.sound.player import SoundPlayer, open_sound, sounds_dir
 from hamtimer.sound.tones import DESIGNS, Cue
 from hamtimer.sound.worker import silence_alsa_errors
 
 __all__ = [
-    "APP_CUES",
     "DESIGNS",
     "MODES",
     "Backend",

@@ -15,8 +15,7 @@ something has a sound, and moments that ask for different things sound different
 - The get-ready step at the start → rest: the timer is running, get into position.
 - REP (a paced rep is due) → the rep tick, from rep 2 on: rep 1 is due at the very moment
   work starts, and GO already marks that beat. FINISHED → done.
-- Passing a hold's target has no engine event: the app plays `Cue.TARGET` itself
-  (`APP_CUES`).
+- TARGET (a hold passed last time's, or the best) → target, the four rising beeps.
 - Everything else is silent: STEP_ENDED (the next step's start speaks for it), PAUSED,
   RESUMED and ABANDONED (the runner just pressed a key, so they are looking).
 """
@@ -33,11 +32,8 @@ _BY_EVENT = {
     EventKind.SWITCH_SIDES: Cue.SWITCH_SIDES,
     EventKind.REP: Cue.REP,
     EventKind.FINISHED: Cue.DONE,
+    EventKind.TARGET: Cue.TARGET,
 }
-
-
-APP_CUES = frozenset({Cue.TARGET})
-"""Cues that no engine event makes: the app plays them (passing a hold's target)."""
 
 
 def flips_direction(plan: Plan, index: int) -> bool:

@@ -18,6 +18,10 @@ first that opens; `SoundPlayer.backend_name` is the one line to show on screen. 
   never from a background thread, so a UI can show it directly; a switch found in the
   background is told at the next event the listener gets (or the next `flush_notices`).
 - Muting (`toggle_mute`) silences every cue until unmuted; nothing is queued meanwhile.
+- `speak` plays a voice's phrase through the same backend, placed after the tones in flight
+  and only if it ends before the boundary it announces (`hamtimer.sound.timeline`); the
+  dispatcher starts it when it is due. Tones are never delayed by speech. `hush` drops the
+  phrases waiting and stops the one sounding.
 """
 
 from __future__ import annotations
@@ -45,7 +49,8 @@ from hamtimer.sound.backends import (
     chain,
 )
 from hamtimer.sound.cues import cue_for
-from hamtimer.sound.tones import Cue
+from hamtimer.sound.timeline import Phrase, Placed, SpeechLine
+from hamtimer.sound.tones import DESIGNS, Cue
 
 Notice = Callable[[str], None]
 
@@ -71,6 +76,8 @@ class _Failure:
 
 
 _STOP = object()
+_WAKE = object()  # look at the waiting phrases again
+_HUSH = object()
 
 
 class SoundPlayer:
@@ -107,6 +114,7 @@ class SoundPlayer:
         self._switching = threading.Lock()
         self._notices: list[str] = []
         self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self._line = SpeechLine()
         self._closed = False
         self._current = self._open_from(0, self.skipped)
         self.backend_name = f"sound: {self._current.label}"
@@ -124,6 +132,11 @@ class SoundPlayer:
         """The backend cues go to now."""
         return self._current
 
+    @property
+    def speaks(self) -> bool:
+        """True when the backend in use can play a voice's phrases."""
+        return self._current.speaks
+
     def describe(self) -> str:
         """`backend_name`, plus why better backends were passed over at start."""
         if not self.skipped:
@@ -135,6 +148,8 @@ class SoundPlayer:
         """Mute or unmute (the `m` key); `muted` tells which."""
         with self._lock:
             self.muted = not self.muted
+        if self.muted:
+            self.hush()
 
     def set_bell(self, bell: Callable[[], None] | None) -> None:
         """Ring the terminal bell with `bell` from now on (Textual: `app.bell`, known only
@@ -154,6 +169,8 @@ class SoundPlayer:
         backend = self._current
         if isinstance(backend, OffBackend):
             return
+        with self._lock:
+            self._line.tone(requested, DESIGNS[cue].seconds)
         if backend.inline:
             try:
                 backend.play(cue, requested)
@@ -162,6 +179,32 @@ class SoundPlayer:
                 self.flush_notices()
             return
         self._queue.put(_Request(cue, requested))
+
+    def speak(
+        self, candidates: Sequence[tuple[Path, float]], latest: float | None = None
+    ) -> Path | None:
+        """Say the first of `candidates` (WAV file, seconds; longest first) that ends by
+        `latest` (a `time.monotonic()` reading; None: no limit) when started after the tones
+        in flight.
+
+        Never blocks, never raises. Returns the file placed, or None when nothing will be
+        said (muted, a backend that cannot speak, or no candidate fits).
+        """
+        if self.muted or self._closed or not self._current.speaks or not candidates:
+            return None
+        phrases = [Phrase(path, seconds) for path, seconds in candidates]
+        with self._lock:
+            placed = self._line.place(time.monotonic(), phrases, latest)
+        if placed is None:
+            return None
+        self._queue.put(_WAKE)
+        return placed.phrase.path
+
+    def hush(self) -> None:
+        """Drop the phrases waiting and stop the one sounding; tones play on."""
+        with self._lock:
+            self._line.clear(time.monotonic())
+        self._queue.put(_HUSH)
 
     def handle(self, event: Event, plan: Plan) -> None:
         """Play the cue for an engine event, if it has one (`cue_for`)."""
@@ -205,7 +248,7 @@ class SoundPlayer:
                 with contextlib.suppress(Exception):  # a broken notice must not stop the workout
                     self._notice(line)
 
-    def close(self, timeout: float = 2.0) -> None:
+    def close(self, timeout: float = 3.0) -> None:
         """Stop the dispatcher and release the backend, letting a last cue play up to
         `timeout` seconds. Safe to call twice."""
         if self._closed:
@@ -292,11 +335,20 @@ class SoundPlayer:
                 continue
             return
 
+    def _timeout(self, backend: Backend) -> float | None:
+        """How long the dispatcher may sleep: until a check is due or a phrase starts."""
+        waits = [self.check_interval] if backend.busy() else []
+        with self._lock:
+            start = self._line.next_start()
+        if start is not None:
+            waits.append(max(0.0, start - time.monotonic()))
+        return min(waits, default=None)
+
     def _dispatch(self) -> None:
         while True:
             backend = self._current
             try:
-                item = self._queue.get(timeout=self.check_interval if backend.busy() else None)
+                item = self._queue.get(timeout=self._timeout(backend))
             except queue.Empty:
                 item = None
             try:
@@ -306,11 +358,30 @@ class SoundPlayer:
                     self._deliver(item)
                 elif isinstance(item, _Failure):
                     self._switch(item.backend, item.reason, item.cue, item.requested)
+                elif item is _HUSH:
+                    self._current.hush()
+                self._say_due()
                 self._current.check()
             except Exception as error:  # never let the sound thread die
                 current = self._current
                 if not isinstance(current, OffBackend):
                     self._switch(current, f"{type(error).__name__}: {error}", None, None)
+
+    def _say_due(self) -> None:
+        with self._lock:
+            due = self._line.due(time.monotonic())
+        for placed in due:
+            self._say(placed)
+
+    def _say(self, placed: Placed) -> None:
+        backend = self._current
+        if self.muted or not backend.speaks:
+            return
+        phrase = placed.phrase
+        try:  # "requested" is the moment it was placed at: its record tells how late it began
+            backend.play_file(phrase.path, phrase.seconds, placed.start)
+        except BackendFailedError as error:
+            self._switch(backend, str(error), None, None)
 
     def _deliver(self, request: _Request) -> None:
         backend = self._current

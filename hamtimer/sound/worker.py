@@ -16,7 +16,10 @@ Protocol, one line each way (UTF-8):
                   or `fail 0 <reason>`
   `play <seq> <name>`  → `ok <seq> <monotonic before play_buffer> <monotonic after>`
                          or `fail <seq> <reason>`
-  `quit` or end of input → waits (up to 3 s) for sounds still playing, then exits.
+  `file <seq> <path>`  → the same answers, for any 16-bit WAV file (a voice's phrase)
+  `hush`               → stops the phrases still sounding; no answer
+  `quit [SECONDS]` or end of input → waits (up to SECONDS, default 3) for sounds still
+    playing, then exits.
 Times are `time.monotonic()`, which is one system-wide clock on every supported platform, so
 the parent can compare them with its own readings.
 """
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import math
 import os
 import sys
 import time
@@ -34,6 +38,9 @@ from typing import Any
 
 PROBE_WAIT = 1.0
 """Seconds the silent probe may take to play out before the device counts as not working."""
+
+DEFAULT_GRACE = 3.0
+"""Seconds a `quit` without a number lets the sounds still playing finish."""
 
 _ERROR_HANDLER: Any = None  # keeps the ctypes callback alive as long as libasound may call it
 
@@ -88,9 +95,31 @@ def _say(line: str) -> None:
     sys.stdout.flush()
 
 
+def _seconds(words: list[str], default: float) -> float:
+    """The first of `words` as a number of seconds (0 to 60), or `default`."""
+    try:
+        value = float(words[0])
+    except (IndexError, ValueError):
+        return default
+    return min(max(value, 0.0), 60.0) if math.isfinite(value) else default
+
+
 def _one_line(error: BaseException) -> str:
     text = " ".join(str(error).split()) or type(error).__name__
     return f"{type(error).__name__}: {text}"
+
+
+def _play(seq: str, sound: _Sound, simpleaudio: Any) -> Any:
+    """Start `sound` and answer request `seq`; the play object, or None when it failed."""
+    before = time.monotonic()
+    try:
+        play = simpleaudio.play_buffer(sound.frames, sound.channels, sound.width, sound.rate)
+    except Exception as error:  # SimpleaudioError is not exported at the top level
+        _say(f"fail {seq} {_one_line(error)}")
+        return None
+    after = time.monotonic()
+    _say(f"ok {seq} {before:.6f} {after:.6f}")
+    return play
 
 
 def main(argv: list[str]) -> int:
@@ -109,6 +138,7 @@ def main(argv: list[str]) -> int:
         _say(f"fail 0 cannot read the cue sounds in {folder} ({_one_line(error)})")
         return 1
     playing: list[Any] = []
+    speaking: list[Any] = []
     try:  # play silence once: proves the device opens and plays, without a sound
         first = simpleaudio.play_buffer(probe.frames, probe.channels, probe.width, probe.rate)
     except Exception as error:  # SimpleaudioError is not exported at the top level
@@ -122,12 +152,31 @@ def main(argv: list[str]) -> int:
             return 1
         time.sleep(0.005)
     _say(f"ready {os.getpid()} {int(sys.flags.dev_mode)} {simpleaudio.__file__}")
+    grace = DEFAULT_GRACE
     for line in sys.stdin:
         words = line.split()
         if not words:
             continue
         if words[0] == "quit":
+            grace = _seconds(words[1:], DEFAULT_GRACE)
             break
+        if words[0] == "hush":
+            for item in speaking:
+                item.stop()
+            speaking = []
+            continue
+        if words[0] == "file" and len(words) >= 3:
+            seq = words[1]
+            try:
+                phrase = _Sound(Path(line.split(maxsplit=2)[2].rstrip("\n")))
+            except (OSError, EOFError, wave.Error) as error:
+                _say(f"fail {seq} cannot read the phrase ({_one_line(error)})")
+                continue
+            spoken = _play(seq, phrase, simpleaudio)
+            if spoken is not None:
+                speaking = [item for item in speaking if item.is_playing()]
+                speaking.append(spoken)
+            continue
         if words[0] != "play" or len(words) != 3:
             _say(f"fail 0 unknown request {line.strip()!r}")
             continue
@@ -136,18 +185,12 @@ def main(argv: list[str]) -> int:
         if sound is None:
             _say(f"fail {seq} no sound named {name!r}")
             continue
-        before = time.monotonic()
-        try:
-            play = simpleaudio.play_buffer(sound.frames, sound.channels, sound.width, sound.rate)
-        except Exception as error:
-            _say(f"fail {seq} {_one_line(error)}")
-            continue
-        after = time.monotonic()
-        _say(f"ok {seq} {before:.6f} {after:.6f}")
-        playing = [item for item in playing if item.is_playing()]
-        playing.append(play)
-    deadline = time.monotonic() + 3.0  # let the last cue (often 'done') finish
-    while any(item.is_playing() for item in playing) and time.monotonic() < deadline:
+        play = _play(seq, sound, simpleaudio)
+        if play is not None:
+            playing = [item for item in playing if item.is_playing()]
+            playing.append(play)
+    deadline = time.monotonic() + grace  # let the last cue (often 'done') finish
+    while any(item.is_playing() for item in playing + speaking) and time.monotonic() < deadline:
         time.sleep(0.02)
     return 0
 

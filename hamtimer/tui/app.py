@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import ClassVar
 
 from textual import on
 from textual.app import App
@@ -23,50 +23,18 @@ from textual.binding import Binding, BindingType
 
 from hamtimer import folders
 from hamtimer.circuit import Circuit, CircuitFile
-from hamtimer.clock import Clock, MonotonicClock, ScaledClock
-from hamtimer.events import Event
+from hamtimer.clock import MonotonicClock, ScaledClock
 from hamtimer.history import HistoryError, HistoryStore
-from hamtimer.plan import Plan
 from hamtimer.session import WorkoutSession
-from hamtimer.sound.tones import Cue
 from hamtimer.tui.screens.help import HelpScreen
 from hamtimer.tui.screens.leave import ConfirmLeave, LeaveChoice
 from hamtimer.tui.screens.start import StartInfo, StartScreen
 from hamtimer.tui.screens.workout import WorkoutScreen
+from hamtimer.tui.services import Coach, CuePlayer
 
 EXIT_GRACE = 3.0
 DONE_SECONDS = 8.0
 """How long a finished workout's big DONE stays before the summary (Enter: at once)."""
-
-
-class CuePlayer(Protocol):
-    """What the app needs of the sound layer (`hamtimer.sound.SoundPlayer`)."""
-
-    muted: bool
-
-    @property
-    def backend_name(self) -> str:
-        """'sound: simpleaudio', 'sound: off', …"""
-        ...
-
-    def describe(self) -> str:
-        """The backend, and why better ones were passed over."""
-        ...
-
-    def toggle_mute(self) -> None:
-        """Mute or unmute."""
-
-    def play(self, cue: Cue) -> None:
-        """Play one cue now (unless muted)."""
-
-    def listener(
-        self, plan: Plan | Callable[[], Plan], clock: Clock | None = None
-    ) -> Callable[[Event], None]:
-        """An engine listener that plays the cue of each event."""
-        ...
-
-    def close(self) -> None:
-        """Stop and release the device."""
 
 
 class HamtimerApp(App[int]):
@@ -86,6 +54,8 @@ class HamtimerApp(App[int]):
         realtime: bool = True,
         sound: CuePlayer | None = None,
         sound_factory: Callable[[HamtimerApp], CuePlayer] | None = None,
+        voice: Coach | None = None,
+        voice_factory: Callable[[HamtimerApp, CuePlayer], Coach] | None = None,
         store_problem: str | None = None,
     ) -> None:
         super().__init__()
@@ -95,6 +65,8 @@ class HamtimerApp(App[int]):
         self.realtime = realtime
         self.sound = sound
         self._sound_factory = sound_factory
+        self.voice = voice
+        self._voice_factory = voice_factory
         self.store_problem = store_problem
         self.notices = session.take_notices()
 
@@ -104,6 +76,12 @@ class HamtimerApp(App[int]):
         """What the start screen shows now."""
         session = self.session
         lines = [self.sound.describe() if self.sound else self._sound_name()]
+        if self.voice is not None:
+            lines.append(self.voice.line())
+        elif self._voice_factory is not None:
+            lines.append("voice: starting…")
+        if session.hands_free:
+            lines.append("hands-free: reps are paced and counted; a hold ends on any key")
         if self.store_problem:
             lines.append(f"⚠ {self.store_problem}")
         lines.extend(f"⚠ {notice}" for notice in self.notices)
@@ -122,6 +100,8 @@ class HamtimerApp(App[int]):
         parts = [self._sound_name()]
         if self.sound and self.sound.muted:
             parts.append("MUTED (m)")
+        if self.voice is not None and not self.voice.enabled:
+            parts.append("voice off (v)")
         if self.session.speed != 1:
             parts.append(f"REHEARSAL ×{self.session.speed:g}")
         if self.session.store is None:
@@ -153,12 +133,28 @@ class HamtimerApp(App[int]):
             self.call_from_thread(self._attach_sound, player)
         except RuntimeError:  # the app ended before the sound was ready
             player.close()
+            return
+        if self._voice_factory is not None:  # after the tones: they never wait for a voice
+            coach = self._voice_factory(self, player)
+            try:
+                self.call_from_thread(self._attach_voice, coach)
+            except RuntimeError:
+                coach.close()
 
     def _attach_sound(self, player: CuePlayer) -> None:
         self.sound = player
         workout = self.session.workout
         if workout is not None:
             workout.subscribe(player.listener(lambda: workout.plan, self.session.clock))
+        self._refresh_status()
+
+    def _attach_voice(self, coach: Coach) -> None:
+        self.voice = coach
+        workout = self.session.workout
+        plan = workout.plan if workout is not None else self.session.plan_for(self.challenge)
+        coach.prepare(plan, self.session.last_holds(plan))
+        if workout is not None:
+            workout.subscribe(coach.listener(workout))
         self._refresh_status()
 
     def notice(self, message: str) -> None:
@@ -194,9 +190,16 @@ class HamtimerApp(App[int]):
     @on(StartScreen.Begin)
     def _begin(self, message: StartScreen.Begin) -> None:
         """Leave the start screen for the timer: fresh, or at the interrupted step."""
-        workout = self.session.start(resume=message.resume, challenge=self.challenge)
+        from hamtimer.voice.coach import HEADS_UP  # off the first frame's path
+
+        voiced = self.voice is not None or self._voice_factory is not None
+        workout = self.session.start(
+            resume=message.resume, challenge=self.challenge, heads_up=HEADS_UP if voiced else None
+        )
         if self.sound is not None:
             workout.subscribe(self.sound.listener(lambda: workout.plan, self.session.clock))
+        if self.voice is not None:
+            workout.subscribe(self.voice.listener(workout))
         speed = self.session.speed if self.realtime else None
         screen = WorkoutScreen(
             workout, speed=speed, status=self.status_line(), targets=self.session.target_for
@@ -229,11 +232,12 @@ class HamtimerApp(App[int]):
         self.session.checkpoint()
         self.action_suspend_process()
 
-    @on(WorkoutScreen.TargetPassed)
-    def _target_passed(self) -> None:
-        """A hold passed last time's (or the best): the runner hears it."""
-        if self.sound is not None:
-            self.sound.play(Cue.TARGET)
+    @on(WorkoutScreen.VoiceToggled)
+    @on(StartScreen.VoiceToggled)
+    def _voice(self) -> None:
+        if self.voice is not None:
+            self.voice.toggle()
+        self._refresh_status()
 
     @on(WorkoutScreen.Over)
     def _over(self, message: WorkoutScreen.Over) -> None:
@@ -354,6 +358,8 @@ class HamtimerApp(App[int]):
     def on_unmount(self) -> None:
         """Finish every pending save before the process ends."""
         self.session.close()
+        if self.voice is not None:
+            self.voice.close()
         if self.sound is not None:
             self.sound.close()
 
@@ -381,21 +387,45 @@ def run_app(
     speed: float,
     sound: str,
     data_dir: Path | None,
+    voice: str = "on",
+    voice_volume: float = 1.0,
+    hands_free: bool = False,
 ) -> int:
-    """Run the timer for a circuit until the runner leaves; the process exit code."""
+    """Run the timer for a circuit until the runner leaves; the process exit code.
+
+    `voice` is 'on' or 'off' (off: no voice until `v`); `voice_volume` (0–1) the voice's
+    level against the tones; `hands_free` paces every set of reps.
+    """
     store, problem = open_store(data_dir)
     clock = ScaledClock(speed) if speed != 1 else MonotonicClock()
-    session = WorkoutSession(circuit_file, circuit, store=store, clock=clock, speed=speed)
+    session = WorkoutSession(
+        circuit_file, circuit, store=store, clock=clock, speed=speed, hands_free=hands_free
+    )
 
     def open_sound(app: HamtimerApp) -> CuePlayer:
         from hamtimer.sound import open_sound  # imported off the first frame's path, too
 
         return open_sound(sound, notice=app.notice, bell=app.ring_bell)
 
+    def open_voice(app: HamtimerApp, player: CuePlayer) -> Coach:
+        from hamtimer.sound import SoundPlayer
+        from hamtimer.voice import open_voice
+
+        assert isinstance(player, SoundPlayer)
+        return open_voice(
+            player,
+            mode="auto" if player.speaks else "off",
+            enabled=voice == "on",
+            volume=voice_volume,
+            speed=speed,
+            notice=app.notice,
+        )
+
     app = HamtimerApp(
         session,
         challenge=challenge,
         sound_factory=open_sound,
+        voice_factory=open_voice,
         store_problem=problem,
     )
     result = app.run()

@@ -8,7 +8,7 @@ delivering events is `Listeners`'; this module decides what happens when.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from hamtimer.clock import Clock
@@ -42,6 +42,12 @@ class Workout:
 
     `start_index` and `prior` resume an interrupted workout: steps before `start_index` keep
     their `prior` records (copied) or are NOT_REACHED; the step at `start_index` starts afresh.
+
+    `heads_up` (seconds, for a voice) adds a TIME_LEFT event that many seconds before the end
+    of every rest, switch, get-ready or timed step more than twice as long. `targets` (step
+    index → the holds to beat, e.g. last time's and the best) adds a TARGET event each time
+    an open hold has lasted one of them (`count`: those seconds). Both follow pauses and
+    added time, as the countdown does. Without them no such event is emitted.
     """
 
     def __init__(
@@ -54,6 +60,8 @@ class Workout:
         adjust_seconds: float = 10.0,
         done_guard: float = DONE_GUARD,
         prior: Sequence[StepRecord] | None = None,
+        heads_up: float | None = None,
+        targets: Mapping[int, Sequence[float]] | None = None,
     ) -> None:
         if not 0 <= start_index < len(plan):
             raise ValueError(f"start_index {start_index} is outside the plan's {len(plan)} steps")
@@ -65,6 +73,8 @@ class Workout:
         self.back_grace = back_grace
         self.adjust_seconds = adjust_seconds
         self.done_guard = done_guard
+        self.heads_up = heads_up
+        self.targets = dict(targets or {})
         self.state = WorkoutState.READY
         self.started_at: float | None = None
         self.ended_at: float | None = None
@@ -315,6 +325,12 @@ class Workout:
         elif what is Due.REP:
             self._emit(EventKind.REP, due, count=visit.next_rep)
             visit.next_rep += 1
+        elif what is Due.HEADS_UP:
+            self._emit(EventKind.TIME_LEFT, due, count=round(visit.heads_up or 0))
+            visit.heads_up = None
+        elif what is Due.TARGET:
+            self._emit(EventKind.TARGET, due, count=round(visit.targets[0]))
+            visit.targets = visit.targets[1:]
         elif what is Due.COUNTDOWN:
             self._emit(EventKind.COUNTDOWN, due, count=visit.next_count)
             visit.next_count -= 1
@@ -341,6 +357,8 @@ class Workout:
             at,
             base_active=record.active_seconds,
             base_paused=record.paused_seconds,
+            heads_up=self.heads_up,
+            targets=self.targets.get(index, ()),
         )
         self._emit(EventKind.STEP_STARTED, at)
 

@@ -10,6 +10,7 @@ comes back.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -39,8 +40,10 @@ class Due(IntEnum):
 
     START_CUE = 0
     REP = 1
-    COUNTDOWN = 2
-    DEADLINE = 3
+    HEADS_UP = 2
+    TARGET = 3
+    COUNTDOWN = 4
+    DEADLINE = 5
 
 
 @dataclass(slots=True)
@@ -51,7 +54,10 @@ class Visit:
     (a restarted step adds up its visits); `paused` is what this visit has spent paused.
     Paced steps keep their `tempo` and `reps`; other steps have `tempo` None. The cues still
     to come are `start_cue` (GO or SWITCH_SIDES), `next_rep` (1-based) and `next_count`
-    (the next countdown number; 0 when none is left).
+    (the next countdown number; 0 when none is left). `heads_up` is how many seconds before
+    the deadline a TIME_LEFT is owed (None: none is), `targets` the active seconds after the
+    start at which TARGETs are still owed, shortest first (an open hold's times to beat:
+    last time's, then the best).
     """
 
     index: int
@@ -66,13 +72,29 @@ class Visit:
     start_cue: bool = False
     next_rep: int = 1
     next_count: int = 0
+    heads_up: float | None = None
+    targets: tuple[float, ...] = ()
+    heads_up_seconds: float | None = None
 
     @classmethod
     def begin(
-        cls, index: int, step: Step, at: float, *, base_active: float, base_paused: float
+        cls,
+        index: int,
+        step: Step,
+        at: float,
+        *,
+        base_active: float,
+        base_paused: float,
+        heads_up: float | None = None,
+        targets: Sequence[float] = (),
     ) -> Visit:
-        """A visit to `step` beginning at reading `at`, with its cues armed."""
+        """A visit to `step` beginning at reading `at`, with its cues armed.
+
+        `heads_up` (seconds) arms a TIME_LEFT before the deadline of a rest, switch, get-ready
+        or timed step more than twice that long; `targets` arm TARGETs in an open hold.
+        """
         paced = is_paced(step)
+        long_enough = heads_up is not None and (step.seconds or 0) > 2 * heads_up
         visit = cls(
             index=index,
             start=at,
@@ -83,6 +105,11 @@ class Visit:
             base_active=base_active,
             base_paused=base_paused,
             start_cue=step.kind in (StepKind.WORK, StepKind.SWITCH_SIDES),
+            heads_up=heads_up if long_enough and not paced else None,
+            heads_up_seconds=heads_up if long_enough and not paced else None,
+            targets=tuple(sorted({mark for mark in targets if mark > 0}))
+            if step.mode is WorkMode.OPEN
+            else (),
         )
         if not paced:
             visit.next_count = visit.armed_count(at, inclusive=True)
@@ -141,6 +168,8 @@ class Visit:
         """Time added or removed at reading `moment`: the countdown re-arms for what is left."""
         self.deadline = deadline
         self.next_count = self.armed_count(moment, inclusive=False)
+        seconds = self.heads_up_seconds
+        self.heads_up = seconds if seconds is not None and deadline - seconds > moment else None
 
     def next_due(self) -> tuple[float, Due] | None:
         """The earliest cue or deadline still owed, as (reading, what); None if nothing is."""
@@ -149,7 +178,11 @@ class Visit:
             options.append((self.origin, Due.START_CUE))
         if self.tempo is not None and self.next_rep <= self.reps:
             options.append((self.origin + (self.next_rep - 1) * self.tempo, Due.REP))
+        if self.targets:
+            options.append((self.origin + self.targets[0], Due.TARGET))
         if self.deadline is not None:
+            if self.heads_up is not None:
+                options.append((self.deadline - self.heads_up, Due.HEADS_UP))
             if self.next_count:
                 options.append((self.deadline - self.next_count, Due.COUNTDOWN))
             options.append((self.deadline, Due.DEADLINE))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 from hamtimer.circuit import parse_circuit
 from hamtimer.clock import FakeClock
@@ -76,14 +76,16 @@ def run_workout(
     tick: float = 0.25,
     hold: float = 1.0,
     between: Callable[[Workout], None] | None = None,
+    targets: Mapping[int, Sequence[float]] | None = None,
 ) -> Workout:
     """Start `plan` and update it every `tick` seconds of fake time until it finishes,
     pressing done `hold` seconds into every step that waits for the runner.
 
-    `between(workout)` runs after every update (to break things mid-workout).
+    `between(workout)` runs after every update (to break things mid-workout); `targets`
+    are the holds' times to beat, as the session gives the engine.
     """
     clock = clock or FakeClock()
-    workout = Workout(plan, clock)
+    workout = Workout(plan, clock, targets=targets)
     workout.subscribe(listener)
     workout.start()
     waited = 0.0

@@ -18,6 +18,7 @@ from hamtimer.session import WorkoutSession
 from hamtimer.tui.app import HamtimerApp
 from hamtimer.tui.bigtext import ink_rows
 from hamtimer.tui.screens.workout import WorkoutScreen
+from hamtimer.tui.services import Coach
 from hamtimer.tui.widgets import BigTime, LargeLine
 from hamtimer.workout import Workout
 from tests.history_fakes import fake_records
@@ -139,13 +140,19 @@ def remember(harness: Harness, holds: list[tuple[float, float]]) -> None:
         harness.store.save(record.ended(plan, records, Outcome.FINISHED, now=ended))
 
 
-def make_harness(data_dir: Path, *, circuit: str | None = None) -> Harness:
+def make_harness(
+    data_dir: Path,
+    *,
+    circuit: str | None = None,
+    hands_free: bool = False,
+    voice: Coach | None = None,
+) -> Harness:
     """A fresh app for the bundled circuit (or `circuit`), history in `data_dir`."""
     found, loaded = open_circuit(circuit)
     clock = FakeClock()
     store = HistoryStore(data_dir)
-    session = WorkoutSession(found, loaded, store=store, clock=clock)
-    app = HamtimerApp(session, realtime=False)
+    session = WorkoutSession(found, loaded, store=store, clock=clock, hands_free=hands_free)
+    app = HamtimerApp(session, realtime=False, voice=voice)
     return Harness(app, clock, store)
 
 

@@ -292,7 +292,9 @@ async def test_an_unusable_data_folder_is_reported_and_the_workout_still_runs(
     harness = Harness(app, clock, HistoryStore(tmp_path / "unused"))
     async with app.run_test(size=(80, 24)) as pilot:
         notices = harness.text("start-notices")
-        assert str(blocker) in notices and "will not be saved" in notices
+        # a long path wraps mid-name; a wrapped sentence loses the space where it broke
+        assert str(blocker) in notices.replace("\n", "")
+        assert "will not be saved" in notices.replace("\n", " ")
         await pilot.press("enter")
         await harness.advance(pilot, 10)
         assert "Split stance jump" in harness.text("headline")

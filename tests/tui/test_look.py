@@ -107,9 +107,21 @@ async def test_the_footer_offers_10_seconds_only_where_it_works(
         await into(harness, pilot, phase)
         keys = harness.footer_keys()
         assert ("10s" in keys) is offers_time, keys
-        shown = harness.big
+
+
+@pytest.mark.parametrize(
+    ("phase", "adds_time"), [("reps", False), ("rest between sides", True), ("get-ready", True)]
+)
+async def test_plus_adds_10_seconds_only_where_it_is_offered(
+    harness: Harness, phase: str, adds_time: bool
+) -> None:
+    """(In a hold, + is any key, and any key ends the hold: see test_voice_keys.)"""
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await into(harness, pilot, phase)
+        shown, index = harness.big, harness.workout.index
         await pilot.press("plus")
-        assert (harness.big != shown) is offers_time
+        assert (harness.big != shown) is adds_time
+        assert harness.workout.index == index
 
 
 async def test_a_small_footer_keeps_space_enter_help_and_quit(harness: Harness) -> None:

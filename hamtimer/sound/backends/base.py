@@ -1,7 +1,8 @@
 """What every backend is: the `Backend` base class, its two errors and the `Played` record.
 
 A backend opens once (or raises `BackendUnavailableError` saying why it cannot), then plays
-without blocking; a `play` that finds the backend broken raises `BackendFailedError`.
+without blocking; a `play` that finds the backend broken raises `BackendFailedError`. Backends
+that can play any WAV file (`speaks`) also play the voice's phrases (`play_file`).
 
 Every backend reports playback to `on_played` with a `Played` record, and failures found after
 `play` returned (a player's exit code, a missing answer) to `on_failure`; both may be called from
@@ -15,6 +16,7 @@ import subprocess
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from hamtimer.sound.tones import Cue
@@ -30,17 +32,20 @@ class BackendFailedError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Played:
-    """One cue that reached a device: which, through what, and when (`time.monotonic()`).
+    """One cue (or phrase) that reached a device: which, through what, and when
+    (`time.monotonic()`).
 
     `requested` is when `play` was called; `started` is when playback began as far as this
     process can know: `play_buffer` returned in the player process, or the system player's
-    process existed, or the bell was rung.
+    process existed, or the bell was rung. A spoken phrase has `cue` None and its file in
+    `phrase`.
     """
 
-    cue: Cue
+    cue: Cue | None
     backend: str
     requested: float
     started: float
+    phrase: Path | None = None
 
 
 FailureHook = Callable[["Backend", str, Cue | None, float | None], None]
@@ -64,6 +69,8 @@ class Backend(ABC):
     """Short name, e.g. 'aplay'."""
     inline: bool = False
     """True when `play` must run on the caller's thread (the bell)."""
+    speaks: bool = False
+    """True when `play_file` plays a WAV file of any length (a voice's phrase)."""
 
     def __init__(self) -> None:
         self.on_failure: FailureHook = _ignore_failure
@@ -81,6 +88,15 @@ class Backend(ABC):
     @abstractmethod
     def play(self, cue: Cue, requested: float) -> None:
         """Start `cue` and return at once; raise `BackendFailedError` if the backend is broken."""
+
+    def play_file(self, path: Path, seconds: float, requested: float) -> None:
+        """Start the WAV file `path` (`seconds` long) and return at once; only for backends
+        that `speaks`. Raise `BackendFailedError` if the backend is broken."""
+        raise BackendFailedError(f"{self.label} cannot play a phrase")
+
+    def hush(self) -> None:
+        """Stop any phrase still sounding (tones play on)."""
+        return
 
     def busy(self) -> bool:
         """True while something is in flight that `check` has to watch."""

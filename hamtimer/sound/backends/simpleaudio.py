@@ -119,6 +119,7 @@ class SimpleaudioBackend(Backend):
     """simpleaudio, driven in a player process of its own (see the module docstring)."""
 
     name = "simpleaudio"
+    speaks = True
 
     def __init__(self, folder: Path, *, answer_timeout: float = 2.0) -> None:
         super().__init__()
@@ -133,7 +134,7 @@ class SimpleaudioBackend(Backend):
         self._closing = False
         self._reported = False
         self._lock = threading.Lock()
-        self._pending: dict[int, tuple[Cue, float, float]] = {}
+        self._pending: dict[int, tuple[Cue | Path, float, float]] = {}
         self._numbers = itertools.count(1)
         self._reader: threading.Thread | None = None
 
@@ -218,14 +219,16 @@ class SimpleaudioBackend(Backend):
             entry = self._pending.pop(number, None)
         if entry is None:
             return
-        cue, requested, _sent = entry
+        sound, requested, _sent = entry
+        cue = sound if isinstance(sound, Cue) else None
         if error is not None:
             self._dead = self._dead or error
             self._fail(self._dead, cue, requested)
             return
         assert times is not None
         started = float(times.split()[-1])
-        self.on_played(Played(cue, self.name, requested, started))
+        phrase = None if isinstance(sound, Cue) else sound
+        self.on_played(Played(cue, self.name, requested, started, phrase=phrase))
 
     def _fail(self, reason: str, cue: Cue | None = None, requested: float | None = None) -> None:
         with self._lock:
@@ -233,19 +236,35 @@ class SimpleaudioBackend(Backend):
                 return
             self._reported = True
             if cue is None and self._pending:
-                cue, requested, _sent = self._pending[min(self._pending)]
+                oldest, requested, _sent = self._pending[min(self._pending)]
+                cue = oldest if isinstance(oldest, Cue) else None
         self.on_failure(self, reason, cue, requested)
 
     def play(self, cue: Cue, requested: float) -> None:
         """Ask the player process to play `cue`; its answer arrives on the reader thread."""
+        self._request(cue, "play", cue.value, requested)
+
+    def play_file(self, path: Path, seconds: float, requested: float) -> None:
+        """Ask the player process to play a phrase's WAV file."""
+        self._request(path, "file", str(path), requested)
+
+    def hush(self) -> None:
+        """Stop the phrases still sounding in the player process."""
+        process = self.process
+        if self._dead is None and process is not None and process.stdin is not None:
+            with contextlib.suppress(OSError, ValueError):
+                process.stdin.write(b"hush\n")
+                process.stdin.flush()
+
+    def _request(self, sound: Cue | Path, verb: str, argument: str, requested: float) -> None:
         process = self.process
         if self._dead is not None or process is None or process.stdin is None:
             raise BackendFailedError(self._dead or "not open")
         number = next(self._numbers)
         with self._lock:
-            self._pending[number] = (cue, requested, time.monotonic())
+            self._pending[number] = (sound, requested, time.monotonic())
         try:
-            process.stdin.write(f"play {number} {cue.value}\n".encode())
+            process.stdin.write(f"{verb} {number} {argument}\n".encode())
             process.stdin.flush()
         except (OSError, ValueError) as error:
             with self._lock:
@@ -266,7 +285,7 @@ class SimpleaudioBackend(Backend):
             return
         reason = f"no answer within {self.answer_timeout:g} s (a hung sound server?)"
         self._dead = reason
-        self._fail(reason, oldest[0], oldest[1])
+        self._fail(reason, oldest[0] if isinstance(oldest[0], Cue) else None, oldest[1])
         self._kill()
 
     def _kill(self) -> None:
@@ -279,7 +298,10 @@ class SimpleaudioBackend(Backend):
             process.wait(timeout=2.0)
 
     def close(self, timeout: float = 2.0) -> None:
-        """Let the last cue finish (up to `timeout`), then end the player process."""
+        """Let the last cue finish (up to `timeout`), then end the player process.
+
+        The process is told how long it may wait and given two seconds more than that to exit,
+        so a slow machine ends it by its own grace rather than by our kill mid-cue."""
         with self._lock:
             self._closing = True
         process = self.process
@@ -287,11 +309,11 @@ class SimpleaudioBackend(Backend):
             return
         if process.poll() is None and process.stdin is not None:
             with contextlib.suppress(OSError, ValueError):
-                process.stdin.write(b"quit\n")
+                process.stdin.write(f"quit {timeout:g}\n".encode())
                 process.stdin.flush()
         _close_quietly(process.stdin)
         try:
-            process.wait(timeout=timeout)
+            process.wait(timeout=timeout + 2.0)
         except subprocess.TimeoutExpired:
             self._kill()
         self._kill()

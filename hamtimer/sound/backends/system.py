@@ -36,13 +36,15 @@ PLAYER_ARGUMENTS: dict[str, tuple[str, ...]] = {
 @dataclass(slots=True)
 class _Running:
     process: subprocess.Popen[bytes]
-    cue: Cue
+    cue: Cue | None  # None for a phrase
     requested: float
     deadline: float
 
 
 class SystemPlayer(Backend):
     """A command-line player, one process per cue; overlapping cues are separate processes."""
+
+    speaks = True
 
     def __init__(self, command: str, folder: Path, *, answer_timeout: float = 2.0) -> None:
         super().__init__()
@@ -105,6 +107,25 @@ class SystemPlayer(Backend):
         self._running.append(_Running(process, cue, requested, deadline))
         self.on_played(Played(cue, self.name, requested, started))
 
+    def play_file(self, path: Path, seconds: float, requested: float) -> None:
+        """Start the player on a phrase's WAV; `check` watches it as it does a cue's."""
+        try:
+            process = self._start(path)
+        except OSError as error:
+            raise BackendFailedError(
+                f"cannot start {self.name} ({error.strerror or error})"
+            ) from None
+        started = time.monotonic()
+        deadline = started + seconds + self.answer_timeout
+        self._running.append(_Running(process, None, requested, deadline))
+        self.on_played(Played(None, self.name, requested, started, phrase=path))
+
+    def hush(self) -> None:
+        """End the players of phrases still sounding."""
+        for item in self._running:
+            if item.cue is None and item.process.poll() is None:
+                item.process.terminate()
+
     def busy(self) -> bool:
         """True while a player process is running."""
         return bool(self._running)
@@ -126,7 +147,7 @@ class SystemPlayer(Backend):
                 )
             elif code is None:
                 still.append(item)
-            elif code != 0:
+            elif code != 0 and not (item.cue is None and code == -15):  # a hushed phrase
                 failure = failure or (f"{self.name} failed ({exit_text(code)})", item)
         self._running = still
         if failure is not None:

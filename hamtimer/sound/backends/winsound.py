@@ -24,6 +24,7 @@ class WinsoundBackend(Backend):
     """
 
     name = "winsound"
+    speaks = True
 
     def __init__(self, folder: Path) -> None:
         super().__init__()
@@ -51,3 +52,13 @@ class WinsoundBackend(Backend):
         except RuntimeError as error:
             raise BackendFailedError(f"winsound failed ({error})") from None
         self.on_played(Played(cue, self.name, requested, time.monotonic()))
+
+    def play_file(self, path: Path, seconds: float, requested: float) -> None:
+        """Start a phrase asynchronously (a cue that follows cuts it off)."""
+        module = self.module
+        flags = module.SND_FILENAME | module.SND_ASYNC | module.SND_NODEFAULT
+        try:
+            module.PlaySound(str(path), flags)
+        except RuntimeError as error:
+            raise BackendFailedError(f"winsound failed ({error})") from None
+        self.on_played(Played(None, self.name, requested, time.monotonic(), phrase=path))

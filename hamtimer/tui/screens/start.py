@@ -47,6 +47,7 @@ class StartScreen(AdaptiveScreen):
         Binding("enter", "begin(False)", "Start", id="start", priority=True),
         Binding("r", "begin(True)", "Resume", id="resume", priority=True),
         Binding("c", "challenge", "Challenge", id="challenge", priority=True),
+        Binding("v", "voice", "Voice", id="voice", show=False, priority=True),
         Binding("h", "app.show_history", "History", id="history", priority=True),
         Binding("question_mark", "app.help", "Help", id="help", priority=True),
         Binding("q", "app.quit", "Quit", id="quit", priority=True),
@@ -61,6 +62,9 @@ class StartScreen(AdaptiveScreen):
 
     class ChallengeToggled(Message):
         """The runner switched challenge mode before starting."""
+
+    class VoiceToggled(Message):
+        """The runner turned the voice off or on before starting."""
 
     info: reactive[StartInfo | None] = reactive(None, init=False)
     """What to show; setting it redraws."""
@@ -132,3 +136,7 @@ class StartScreen(AdaptiveScreen):
     def action_challenge(self) -> None:
         """Toggle challenge mode before starting."""
         self.post_message(self.ChallengeToggled())
+
+    def action_voice(self) -> None:
+        """Voice off or on before starting."""
+        self.post_message(self.VoiceToggled())

@@ -17,7 +17,7 @@ from hamtimer.history import HoldTarget
 from hamtimer.plan import Step, WorkMode
 from hamtimer.tui.palette import PALETTE, phase_css
 from hamtimer.tui.screens.adaptive import AdaptiveScreen
-from hamtimer.tui.view import EPSILON, View, view_of
+from hamtimer.tui.view import View, view_of
 from hamtimer.tui.widgets import (
     BigTime,
     DirectionMark,
@@ -27,7 +27,7 @@ from hamtimer.tui.widgets import (
     StatusLine,
     TooSmall,
 )
-from hamtimer.workout import Snapshot, Workout, WorkoutState
+from hamtimer.workout import Workout, WorkoutState
 
 KINDS = ("work", "pause", "over")
 LOOKS = frozenset(
@@ -46,6 +46,9 @@ ESSENTIAL = ("toggle_pause", "go_on", "done", "summary", "app.help", "app.reques
 """The keys a small terminal's footer keeps: Space, Enter, ? and q."""
 
 Targets = Callable[[Step | None], HoldTarget | None]
+
+HOLD_KEYS = frozenset({"pagedown", "pageup", "down", "up", "tab"})
+"""Keys without a character that end a hold too: what presentation clickers send."""
 
 
 class WorkoutScreen(AdaptiveScreen):
@@ -97,6 +100,7 @@ class WorkoutScreen(AdaptiveScreen):
         Binding("plus,equals_sign", "adjust(1)", "10s", id="more", priority=True, key_display="+"),
         Binding("minus", "adjust(-1)", "10s", id="less", priority=True, key_display="-"),
         Binding("m", "mute", "Mute", id="mute", priority=True),
+        Binding("v", "voice", "Voice", id="voice", show=False, priority=True),
         Binding("c", "challenge", "Hard", id="challenge", priority=True),
         Binding("question_mark", "app.help", "Help", id="help", priority=True),
         Binding("q", "app.request_quit", "Quit", id="quit", priority=True),
@@ -113,18 +117,14 @@ class WorkoutScreen(AdaptiveScreen):
     class SummaryWanted(Message):
         """The runner pressed Enter on the finished workout's DONE."""
 
-    class TargetPassed(Message):
-        """A hold just passed last time's hold (`count` 1) or the best too (2)."""
-
-        def __init__(self, count: int) -> None:
-            super().__init__()
-            self.count = count
-
     class ChallengeToggled(Message):
         """The runner switched challenge mode for the steps to come."""
 
     class MuteToggled(Message):
         """The runner muted or unmuted the cues."""
+
+    class VoiceToggled(Message):
+        """The runner turned the voice off or on."""
 
     class Suspended(Message):
         """The runner pressed Ctrl+Z: the workout is paused, the process should stop."""
@@ -150,7 +150,6 @@ class WorkoutScreen(AdaptiveScreen):
         """The clock reading the screen will wake at next (None: at the next key)."""
         self._shown: View | None = None
         self._moment: tuple[int, WorkoutState] | None = None
-        self._passed = (-1, 0)
         self._over_posted = False
 
     def compose(self) -> ComposeResult:
@@ -203,9 +202,7 @@ class WorkoutScreen(AdaptiveScreen):
         """Catch the engine up with the clock, redraw, and sleep until the next change."""
         self.workout.update()
         snapshot = self.workout.snapshot()
-        target = self.targets(snapshot.step)
-        view = view_of(snapshot, target)
-        self._notice_target(snapshot, view)
+        view = view_of(snapshot, self.targets(snapshot.step))
         self.show(view)
         if self.workout.state.over:
             self.next_wake = None
@@ -213,28 +210,18 @@ class WorkoutScreen(AdaptiveScreen):
                 self._over_posted = True
                 self.post_message(self.Over(self.workout.state is WorkoutState.FINISHED))
             return
-        self._schedule(snapshot, target)
+        self._schedule()
 
-    def _schedule(self, snapshot: Snapshot, target: HoldTarget | None) -> None:
+    def _schedule(self) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        due = self.workout.next_change(workout_seconds=False)
-        mark = next_mark(snapshot, target)
-        if mark is not None:
-            due = mark if due is None else min(due, mark)
+        due = self.workout.next_change(workout_seconds=False)  # a hold's targets included
         self.next_wake = due
         if due is None or self.speed is None:
             return
         delay = max(0.0, due - self.workout.clock.now()) / self.speed
         self._timer = self.set_timer(delay + WAKE_MARGIN, self.wake, name="engine-wake")
-
-    def _notice_target(self, snapshot: Snapshot, view: View) -> None:
-        """Tell the app once each time a hold passes one more of its targets."""
-        index, passed = self._passed
-        if snapshot.index == index and view.passed > passed and view.kind == "work":
-            self.post_message(self.TargetPassed(view.passed))
-        self._passed = (snapshot.index, view.passed)
 
     # ----------------------------------------------------------------- drawing
 
@@ -338,6 +325,19 @@ class WorkoutScreen(AdaptiveScreen):
         """Silence the cues, or bring them back."""
         self.post_message(self.MuteToggled())
 
+    def action_voice(self) -> None:
+        """Voice off or on (the tones play on)."""
+        self.post_message(self.VoiceToggled())
+
+    def on_key(self, event: events.Key) -> None:
+        """A hold to fatigue also ends on any key not bound to something else, so that a
+        foot pedal or a clicker that types a key can end it."""
+        pedal = event.is_printable or event.key in HOLD_KEYS
+        step = self.workout.snapshot().step
+        if pedal and step is not None and step.mode is WorkMode.OPEN and not self.workout.paused:
+            event.stop()
+            self.action_done()
+
     def action_challenge(self) -> None:
         """Challenge mode on or off for the steps to come."""
         self.post_message(self.ChallengeToggled())
@@ -353,11 +353,3 @@ def adjustable(step: Step) -> bool:
     """True when ±10 s changes the step: a rest or timed work (not reps, paced or not,
     and not a hold), as the engine's `adjust` does."""
     return step.ends_itself and step.mode is not WorkMode.REPS
-
-
-def next_mark(snapshot: Snapshot, target: HoldTarget | None) -> float | None:
-    """The clock reading at which a running hold passes its next target, if any is ahead."""
-    if target is None or snapshot.state is not WorkoutState.RUNNING:
-        return None
-    ahead = [mark for mark in target.marks() if mark > snapshot.step_elapsed + EPSILON]
-    return snapshot.now + min(ahead) - snapshot.step_elapsed if ahead else None
