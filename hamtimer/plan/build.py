@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from hamtimer.circuit import Block, Circuit, Exercise, Prompt, Side
+from hamtimer.circuit import Block, Circuit, CircuitError, Exercise, Prompt, Side
 from hamtimer.plan.steps import SYMBOLS, Plan, RestReason, Step, StepKind, WorkMode
+
+MAX_STEPS = 2000
+"""The most steps a plan may have: 11 hours of 20-second steps. The bundled circuit has 48.
+Beyond it a plan is refused before it is built whole (a file of 256 KB could ask for
+millions), so that no screen, sound or save ever deals with a plan that size."""
+
+
+class PlanTooLongError(CircuitError):
+    """The circuit expands into more than `MAX_STEPS` steps."""
+
 
 _PAUSE_TITLES = {
     StepKind.GET_READY: "Get ready",
@@ -21,7 +31,10 @@ _REST_WORDS = {
 
 
 def build_plan(circuit: Circuit, *, challenge: bool = False) -> Plan:
-    """Expand a circuit into its plan. Pure: the same circuit always gives the same plan."""
+    """Expand a circuit into its plan. Pure: the same circuit always gives the same plan.
+
+    Raises `PlanTooLongError` when it would have more than `MAX_STEPS` steps.
+    """
     steps = _Builder(circuit, challenge).run()
     return Plan(circuit=circuit.name, challenge=challenge, steps=steps)
 
@@ -34,6 +47,15 @@ class _Builder:
         self.blocks = circuit.blocks
         self.challenge = challenge
         self.steps: list[Step] = []
+
+    def add(self, step: Step) -> None:
+        """Append the next step, unless the plan is full."""
+        if len(self.steps) >= MAX_STEPS:
+            raise PlanTooLongError(
+                f"the workout would have more than {MAX_STEPS:,} steps (every set, side, "
+                "prompt and rest is one): make it shorter, or split it into two circuits"
+            )
+        self.steps.append(step)
 
     def run(self) -> tuple[Step, ...]:
         """A get-ready, then every block, with a rest between blocks."""
@@ -89,7 +111,7 @@ class _Builder:
             return
         title = _PAUSE_TITLES[kind]
         detail = None if reason is None else _REST_WORDS[reason]
-        self.steps.append(
+        self.add(
             Step(
                 index=len(self.steps),
                 kind=kind,
@@ -132,7 +154,7 @@ class _Builder:
             if direction is not None:
                 headline = f"{reps} × {direction.upper()} {SYMBOLS[direction]}"
         side_text = _side_text(exercise, side)
-        self.steps.append(
+        self.add(
             Step(
                 index=len(self.steps),
                 kind=StepKind.WORK,

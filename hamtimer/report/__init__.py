@@ -9,6 +9,7 @@
 from hamtimer.report.export import (
     FORMATS,
     csv_rows,
+    json_text,
     record_json,
     write_csv,
     write_export,
@@ -30,6 +31,7 @@ from hamtimer.report.text import (
     holds_text,
     local_time,
     rehearsal_text,
+    waiting_text,
 )
 
 __all__ = [
@@ -42,12 +44,14 @@ __all__ = [
     "hold_line",
     "holds_table",
     "holds_text",
+    "json_text",
     "local_time",
     "recent_table",
     "record_json",
     "rehearsal_text",
     "summary_text",
     "trend_caption",
+    "waiting_text",
     "write_csv",
     "write_export",
     "write_json",

@@ -1,6 +1,7 @@
 """A workout's result as Rich renderables: the summary, the history table, the hold trends.
 
-Names come from circuit files, so they are always `Text`, never parsed as markup.
+Names come from circuit files, so they are always `Text`, never parsed as markup, and
+shown through `printable` (control characters escaped).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from rich.text import Text
 
 from hamtimer.history import Outcome, TrendPoint, WorkoutRecord, holds_by_side
 from hamtimer.plan import format_duration
+from hamtimer.printable import printable
 from hamtimer.report.text import (
     UNEVEN_PERCENT,
     circuit_text,
@@ -52,7 +54,8 @@ def holds_table(record: WorkoutRecord) -> Table | None:
         left = format_duration(hold.left) if hold.left is not None else "—"
         difference = hold.difference
         shown = "—" if difference is None else percent(difference)
-        table.add_row(Text(hold.exercise), right, left, f"⚠ {shown}" if hold.uneven else shown)
+        shown = f"⚠ {shown}" if hold.uneven else shown
+        table.add_row(Text(printable(hold.exercise)), right, left, shown)
     return table
 
 
@@ -102,7 +105,7 @@ def recent_table(records: Sequence[WorkoutRecord], *, count: int = 10) -> Table:
 def trend_caption(exercise: str, points: Sequence[TrendPoint]) -> Text:
     """The exercise's latest holds per side, flagged when the sides differ by over 15%."""
     last = points[-1]
-    text = Text(f"{exercise} — {len(points)} workout(s); latest: ", style="bold")
+    text = Text(f"{printable(exercise)} — {len(points)} workout(s); latest: ", style="bold")
     right = format_duration(last.right) if last.right is not None else "—"
     left = format_duration(last.left) if last.left is not None else "—"
     text.append(f"R {right} · L {left}")

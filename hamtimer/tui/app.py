@@ -3,6 +3,11 @@
 The app composes: the session (`hamtimer.session`) owns the workout's life and its saving,
 the sound layer plays the cues, the screens draw and post Messages, and the app answers
 them. It never keeps time itself: the engine does.
+
+Leaving, however it happens, gives the terminal back and keeps the workout: SIGTERM, SIGHUP
+and SIGQUIT save it for resuming and exit 0, SIGINT the same with exit code 130; an
+unexpected error saves it too, and `run_app` raises the error after the terminal is
+restored, for the command to report in one line (the traceback goes to a file).
 """
 
 from __future__ import annotations
@@ -26,7 +31,9 @@ from hamtimer.circuit import Circuit, CircuitFile
 from hamtimer.clock import Clock, MonotonicClock, ScaledClock
 from hamtimer.events import Event
 from hamtimer.history import HistoryError, HistoryStore
+from hamtimer.history.jsonform import dumps as record_json
 from hamtimer.plan import Plan
+from hamtimer.printable import json_printable, printable
 from hamtimer.session import WorkoutSession
 from hamtimer.tui.screens.help import HelpScreen
 from hamtimer.tui.screens.leave import ConfirmLeave, LeaveChoice
@@ -34,6 +41,7 @@ from hamtimer.tui.screens.start import StartInfo, StartScreen
 from hamtimer.tui.screens.workout import WorkoutScreen
 
 EXIT_GRACE = 3.0
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
 
 
 class CuePlayer(Protocol):
@@ -91,6 +99,8 @@ class HamtimerApp(App[int]):
         self._sound_factory = sound_factory
         self.store_problem = store_problem
         self.notices = session.take_notices()
+        self.crashed: Exception | None = None
+        """The unexpected error that ended the app, if one did (`run_app` raises it)."""
 
     # ----------------------------------------------------------------- status
 
@@ -157,6 +167,7 @@ class HamtimerApp(App[int]):
 
     def notice(self, message: str) -> None:
         """A one-line notice from a service (e.g. the sound backend changed); any thread."""
+        message = printable(message)
         try:
             self.call_from_thread(self.notify, message, timeout=8, markup=False)
         except RuntimeError:  # already on the app's thread
@@ -170,7 +181,11 @@ class HamtimerApp(App[int]):
             self._error(message)
 
     def _error(self, message: str) -> None:
-        self.notify(message, severity="error", timeout=10, markup=False)
+        self.notify(printable(message), severity="error", timeout=10, markup=False)
+        from hamtimer.tui.screens.summary import SummaryScreen
+
+        if isinstance(self.screen, SummaryScreen):
+            self.screen.show_unsaved(self.session.unsaved_text())
 
     def ring_bell(self) -> None:
         """The terminal bell, drawn by Textual so it never garbles the screen; any thread."""
@@ -223,7 +238,7 @@ class HamtimerApp(App[int]):
 
         record = self.session.finish()
         if record is not None:
-            self.switch_screen(SummaryScreen(record))
+            self.switch_screen(SummaryScreen(record, self.session.unsaved_text()))
 
     # ----------------------------------------------------------------- leaving
 
@@ -282,8 +297,9 @@ class HamtimerApp(App[int]):
         records = store.workouts()
         self.push_screen(HistoryScreen(records, store.take_notices()))
 
-    def _save_and_exit(self) -> None:
-        """SIGTERM or SIGHUP (a closed terminal window): keep the workout for resuming.
+    def _save_and_exit(self, code: int = 0) -> None:
+        """SIGTERM, SIGHUP (a closed terminal window), SIGQUIT or SIGINT: keep the workout
+        for resuming, give the terminal back, and exit with `code`.
 
         The checkpoint is on disk before anything else. A terminal that is already gone can
         leave Textual blocked writing its last frame for ever, so a watchdog ends the process
@@ -293,8 +309,19 @@ class HamtimerApp(App[int]):
         if saving is not None:
             with contextlib.suppress(Exception):
                 saving.result(timeout=5)
-        threading.Thread(target=_exit_after, args=(EXIT_GRACE,), daemon=True).start()
-        self.exit(0)
+        threading.Thread(target=_exit_after, args=(EXIT_GRACE, code), daemon=True).start()
+        self.exit(code)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: keep the workout for resuming, and leave without printing
+        the traceback over the terminal (`run_app` raises the error for the command to
+        report, the details in a file)."""
+        if self.crashed is None:
+            self.crashed = error
+            with contextlib.suppress(Exception):
+                self.session.checkpoint(release=True)
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
 
     def on_mount(self) -> None:
         """Show the start screen; save and leave cleanly when the terminal goes away."""
@@ -303,8 +330,9 @@ class HamtimerApp(App[int]):
             threading.Thread(target=self._open_sound, name="hamtimer-sound", daemon=True).start()
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop = asyncio.get_running_loop()
-            for signum in (signal.SIGTERM, signal.SIGHUP):
+            for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
                 loop.add_signal_handler(signum, self._save_and_exit)
+            loop.add_signal_handler(signal.SIGINT, self._save_and_exit, EXIT_INTERRUPTED)
 
     def on_unmount(self) -> None:
         """Finish every pending save before the process ends."""
@@ -313,9 +341,9 @@ class HamtimerApp(App[int]):
             self.sound.close()
 
 
-def _exit_after(seconds: float) -> None:
+def _exit_after(seconds: float, code: int) -> None:
     time.sleep(seconds)
-    os._exit(0)
+    os._exit(code)
 
 
 def open_store(folder: Path | None) -> tuple[HistoryStore | None, str | None]:
@@ -336,8 +364,12 @@ def run_app(
     speed: float,
     sound: str,
     data_dir: Path | None,
-) -> int:
-    """Run the timer for a circuit until the runner leaves; the process exit code."""
+) -> tuple[int, list[str]]:
+    """Run the timer for a circuit until the runner leaves: the process exit code, and what
+    to tell once the terminal is back (a workout that could not be saved).
+
+    Raises the unexpected error that ended the app, if one did, with the terminal restored.
+    """
     store, problem = open_store(data_dir)
     clock = ScaledClock(speed) if speed != 1 else MonotonicClock()
     session = WorkoutSession(circuit_file, circuit, store=store, clock=clock, speed=speed)
@@ -354,4 +386,26 @@ def run_app(
         store_problem=problem,
     )
     result = app.run()
-    return result if isinstance(result, int) else 0
+    session.close()
+    if app.crashed is not None:
+        raise app.crashed
+    return (result if isinstance(result, int) else 0), unsaved_lines(session)
+
+
+def unsaved_lines(session: WorkoutSession) -> list[str]:
+    """What to tell at exit of workouts the session could not save, kept or not."""
+    lines = []
+    for record in session.left_unsaved():
+        what = f"the workout ({record.circuit}, {record.completed}/{len(record.steps)} steps)"
+        if session.kept_at is not None:
+            lines.append(
+                f"{what} could not be saved to the history ({session.problem}); it is kept in "
+                f"{session.kept_at} and goes into your history the next time hamtimer starts"
+            )
+        else:
+            lines.append(
+                f"{what} could not be saved anywhere ({session.problem}). Here it is: save "
+                f"this line as unsaved-{record.id}.json in the data folder and hamtimer adds "
+                f"it at the next start:\n{json_printable(record_json(record))}"
+            )
+    return lines

@@ -1,15 +1,18 @@
 """What the workout screen shows, worked out from an engine snapshot. Pure: no Textual.
 
 Keeping the words and the phase colour out of the widgets means every moment of a
-workout can be checked with plain tests, and the widgets only place text.
+workout can be checked with plain tests, and the widgets only place text. Every string of
+a `View` is `printable`: names from the circuit file never reach the terminal raw.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from hamtimer.plan import SYMBOLS, RestReason, Step, StepKind, WorkMode, format_duration
+from hamtimer.printable import printable
 from hamtimer.workout import Snapshot, WorkoutState
 
 # Floating-point slack: a reading taken exactly at a second boundary must show the new second.
@@ -113,17 +116,29 @@ def view_of(snapshot: Snapshot) -> View:
         return View("finished", "FINISHED", "Well done", "", "", "", "", "", "", "", 1.0, times)
     paused = snapshot.state is WorkoutState.PAUSED
     following = snapshot.next_step
-    return View(
-        phase=phase_of(step, snapshot.state),
-        label=_label(step, paused),
-        title=step.exercise or step.title,
-        set_text=step.set_text or "",
-        side=step.side_text or "",
-        big=_big(snapshot, step),
-        prompt=_prompt(snapshot, step),
-        cue=step.cue or "",
-        extra=_extra(step),
-        next=f"Next: {following.summary}" if following else "Next: the end — last step!",
-        progress=snapshot.fraction,
-        times=f"step {snapshot.index + 1} of {snapshot.total} · {times}",
+    return _printable(
+        View(
+            phase=phase_of(step, snapshot.state),
+            label=_label(step, paused),
+            title=step.exercise or step.title,
+            set_text=step.set_text or "",
+            side=step.side_text or "",
+            big=_big(snapshot, step),
+            prompt=_prompt(snapshot, step),
+            cue=step.cue or "",
+            extra=_extra(step),
+            next=f"Next: {following.summary}" if following else "Next: the end — last step!",
+            progress=snapshot.fraction,
+            times=f"step {snapshot.index + 1} of {snapshot.total} · {times}",
+        )
     )
+
+
+def _printable(view: View) -> View:
+    """The view with every string shown as written (`printable`)."""
+    texts: dict[str, Any] = {
+        field.name: printable(value)
+        for field in fields(view)
+        if isinstance(value := getattr(view, field.name), str)
+    }
+    return replace(view, **texts)
