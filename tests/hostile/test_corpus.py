@@ -18,6 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from hamtimer.history import HistoryStore, Outcome, WorkoutRecord
+from hamtimer.plan import Plan
+from tests.history_fakes import fake_records
 from tests.hostile.conftest import Ran, environment, hamtimer, in_a_terminal
 
 FILES = Path(__file__).resolve().parent / "files"
@@ -51,6 +54,14 @@ def _deep_header(path: Path) -> None:
 
 def _folder(path: Path) -> None:
     path.mkdir()
+
+
+def _sparse(path: Path) -> None:
+    with path.open("wb") as file:
+        file.truncate(65 * 1024 * 1024)  # 65 MiB that take no room on the disk
+
+
+CHECKPOINT = "checkpoint-" + "ab" * 32 + ".json"  # a 0.1.0 checkpoint's name
 
 
 @dataclass(frozen=True)
@@ -147,6 +158,63 @@ CASES = [
     Case("data-dir-too-long", ("history", "--data-dir", "/tmp/" + "d" * 300), 0, ("No workouts",)),
     # ------------------------------------------------------------ no terminal
     Case("run-without-a-terminal", (), 2, ("needs a terminal", "hamtimer show")),
+    # ------------------------------------------------------------ the data folder
+    Case(
+        "database-is-a-fifo",
+        ("history",),
+        0,
+        ("history.sqlite3: was a named pipe (FIFO)", "moved it aside", "No workouts"),
+        _fifo,
+        made="{data}/history.sqlite3",
+    ),
+    Case(
+        "database-log-is-a-fifo",
+        ("history",),
+        0,
+        ("history.sqlite3-wal: was a named pipe (FIFO)", "No workouts"),
+        _fifo,
+        made="{data}/history.sqlite3-wal",
+    ),
+    Case(
+        "database-is-a-symlink-loop",
+        ("history",),
+        0,
+        ("history.sqlite3: a symlink loop", "No workouts"),
+        _loop,
+        made="{data}/history.sqlite3",
+    ),
+    Case(
+        "database-is-dev-zero",
+        ("history",),
+        0,
+        ("history.sqlite3: was a device", "No workouts"),
+        _zero,
+        made="{data}/history.sqlite3",
+    ),
+    Case(
+        "old-checkpoint-is-a-fifo",
+        ("history",),
+        0,
+        ("No workouts",),
+        _fifo,
+        made="{data}/" + CHECKPOINT,
+    ),
+    Case(
+        "old-history-is-a-fifo",
+        ("history",),
+        0,
+        ("No workouts",),
+        _fifo,
+        made="{data}/history.jsonl",
+    ),
+    Case(
+        "old-history-too-large",
+        ("history",),
+        0,
+        ("history.jsonl: is 65 MiB, over the 64 MiB limit", "left as it is"),
+        _sparse,
+        made="{data}/history.jsonl",
+    ),
 ]
 
 
@@ -155,7 +223,9 @@ def _run(case: Case, tmp_path: Path) -> Ran:
     own.mkdir(parents=True)
     for name in case.own:
         (own / name).write_bytes((FILES / name).read_bytes())
-    made = Path(case.made.replace("{own}", str(own)))
+    data = tmp_path / "data"
+    data.mkdir()
+    made = Path(case.made.replace("{own}", str(own)).replace("{data}", str(data)))
     if not made.is_absolute():
         made = tmp_path / made
     if case.make is not None:
@@ -225,8 +295,15 @@ def test_names_are_shown_as_written_never_obeyed(
     ids=["list", "show", "show-json", "check", "history", "schema"],
 )
 def test_every_command_works_in_an_ascii_or_latin1_locale(
-    tmp_path: Path, locale: dict[str, str | None], argv: tuple[str, ...]
+    tmp_path: Path,
+    locale: dict[str, str | None],
+    argv: tuple[str, ...],
+    hamstring_plan: Plan,
+    begun: WorkoutRecord,
 ) -> None:
+    if argv[0] == "history":  # a workout with uneven holds: the table has ⚠, · and —
+        records = fake_records(hamstring_plan, len(hamstring_plan), right=60.0, left=40.0)
+        HistoryStore(tmp_path / "data").save(begun.ended(hamstring_plan, records, Outcome.FINISHED))
     circuit = tmp_path / "é.toml"
     circuit.write_text(
         (FILES / "bom.toml").read_text(encoding="utf-8-sig").replace("Squat", "Squat ↻ é"),
@@ -240,6 +317,9 @@ def test_every_command_works_in_an_ascii_or_latin1_locale(
     if argv == ("show",):
         assert "Split stance jump - RIGHT leg forward - 5 reps" in ran.out, "plain stand-ins"
         assert "estimated 22:04" in ran.out
+    if argv == ("history",):
+        plain = ran.out.replace("\ufffd", "|").replace("·", "|")  # Latin-1 has a ·
+        assert "48/48" in plain and "R 1:00 | L 0:40 (-33%) !" in plain
 
 
 def test_the_timer_in_an_ascii_locale_says_how_to_fix_it(tmp_path: Path) -> None:

@@ -1,0 +1,171 @@
+"""Nothing lost: a workout that cannot be saved is kept, and added as soon as it can be.
+
+The failure here is real but cheap: the data folder's place is taken by a file, so every
+save fails; the runner "frees the place" by removing the file. The full-disk version on a
+real tmpfs is in `test_disk_full.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from hamtimer.circuit import CircuitFile, load_circuit
+from hamtimer.clock import FakeClock
+from hamtimer.history import HistoryStore, Outcome, WorkoutRecord
+from hamtimer.history.jsonform import dumps
+from hamtimer.history.store import process_token
+from hamtimer.plan import Plan
+from hamtimer.session import WorkoutSession
+from tests.history_fakes import fake_records
+from tests.test_session import run_until
+
+
+def blocked(tmp_path: Path) -> Path:
+    """A data folder that cannot be made: a file is in its place."""
+    (tmp_path / "blocker").write_text("in the way")
+    return tmp_path / "blocker" / "data"
+
+
+def free(tmp_path: Path) -> None:
+    (tmp_path / "blocker").unlink()
+
+
+def session_in(data: Path, hamstring_path: Path) -> WorkoutSession:
+    return WorkoutSession(
+        CircuitFile("hamstring", hamstring_path, "file"),
+        load_circuit(hamstring_path),
+        store=HistoryStore(data),
+        clock=FakeClock(),
+        background=False,
+    )
+
+
+def finish(session: WorkoutSession) -> WorkoutRecord:
+    assert isinstance(session.clock, FakeClock)
+    workout = session.start(resume=False, challenge=False)
+    workout.start()
+    run_until(workout, session.clock, 48)
+    record = session.finish()
+    assert record is not None and record.outcome is Outcome.FINISHED
+    return record
+
+
+def test_a_workout_that_cannot_be_saved_is_kept_and_the_summary_says_where(
+    tmp_path: Path, hamstring_path: Path
+) -> None:
+    session = session_in(blocked(tmp_path), hamstring_path)
+    record = finish(session)
+    said = session.unsaved_text()
+    assert said is not None and "could not be saved to your history yet" in said
+    kept = tmp_path / "tmp" / f"hamtimer-unsaved-{record.id}.json"
+    assert str(kept) in said and kept.exists()
+    assert len(session.errors) == 1, "told once, not at every step"
+    free(tmp_path)
+    session.close()  # the retry at exit
+    assert session.left_unsaved() == [] and session.unsaved_text() is None
+    assert not kept.exists(), "saved: the kept file goes"
+    [stored] = HistoryStore(tmp_path / "blocker" / "data").workouts()
+    assert stored == record
+
+
+def test_the_next_start_adds_a_kept_workout_once_and_offers_nothing(
+    tmp_path: Path, hamstring_path: Path, digest: str
+) -> None:
+    session = session_in(blocked(tmp_path), hamstring_path)
+    record = finish(session)
+    session.close()
+    assert session.left_unsaved() == [record]
+    free(tmp_path)
+    again = HistoryStore(tmp_path / "blocker" / "data")
+    assert again.workouts() == [record]
+    assert again.resumable(digest) is None
+    [notice] = again.take_notices()
+    assert "added to your history: a workout that could not be saved before" in notice
+    assert "finished, 48/48 steps" in notice
+    assert list((tmp_path / "tmp").glob("*unsaved*")) == []
+    assert HistoryStore(again.data_dir).workouts() == [record], "added once"
+
+
+def kept_file(folder: Path, record: WorkoutRecord, owner: str | None = None) -> Path:
+    path = folder / f"unsaved-{record.id}.json"
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(dumps(record, owner=owner, data_dir=str(folder.resolve())), encoding="utf-8")
+    return path
+
+
+def ended(plan: Plan, begun: WorkoutRecord, upto: int, outcome: Outcome) -> WorkoutRecord:
+    return begun.ended(plan, fake_records(plan, upto), outcome)
+
+
+def test_a_kept_workout_never_replaces_a_newer_save(
+    tmp_path: Path, hamstring_plan: Plan, begun: WorkoutRecord
+) -> None:
+    data = tmp_path / "data"
+    store = HistoryStore(data)
+    finished = ended(hamstring_plan, begun, 48, Outcome.FINISHED)
+    store.save(finished)
+    store.close()
+    old = begun.progressed(hamstring_plan, fake_records(hamstring_plan, 5), current_index=5)
+    stale = kept_file(data, old)
+    again = HistoryStore(data)
+    assert again.workouts() == [finished] and again.in_progress() == []
+    assert not stale.exists(), "dealt with: the history already has it, ended"
+
+
+def test_a_kept_workout_of_a_running_hamtimer_is_left_to_it(
+    tmp_path: Path, hamstring_plan: Plan, begun: WorkoutRecord
+) -> None:
+    data = tmp_path / "data"
+    running = begun.progressed(hamstring_plan, fake_records(hamstring_plan, 5), current_index=5)
+    path = kept_file(data, running, owner=process_token())  # this process: alive
+    store = HistoryStore(data)
+    assert store.in_progress() == [] and path.exists()
+
+
+def test_another_data_folders_kept_workout_is_not_taken(
+    tmp_path: Path, hamstring_plan: Plan, begun: WorkoutRecord
+) -> None:
+    theirs = ended(hamstring_plan, begun, 48, Outcome.FINISHED)
+    path = tmp_path / "tmp" / f"hamtimer-unsaved-{theirs.id}.json"
+    path.write_text(dumps(theirs, data_dir=str(tmp_path / "elsewhere")), encoding="utf-8")
+    store = HistoryStore(tmp_path / "data")
+    store.check_writable()
+    assert store.workouts() == [] and path.exists()
+
+
+@pytest.mark.parametrize("damage", [b"{not json", b"", b'{"format": 1, "id": "x"}'])
+def test_a_damaged_kept_file_is_set_aside_and_told(tmp_path: Path, damage: bytes) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    path = data / "unsaved-00000000-0000-4000-8000-000000000000.json"
+    path.write_bytes(damage)
+    store = HistoryStore(data)
+    store.check_writable()
+    [notice] = store.take_notices()
+    assert "cannot be read" in notice and not path.exists()
+    assert Path(f"{path}.damaged").read_bytes() == damage
+
+
+def test_a_kept_workout_that_is_a_fifo_does_not_hang_the_start(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    os.mkfifo(data / "unsaved-00000000-0000-4000-8000-000000000000.json")
+    store = HistoryStore(data)
+    store.check_writable()
+    assert "named pipe" in " ".join(store.take_notices())
+
+
+def test_the_json_form_reads_back_exactly(hamstring_plan: Plan, begun: WorkoutRecord) -> None:
+    from hamtimer.history.jsonform import parse
+
+    for record in (
+        ended(hamstring_plan, begun, 20, Outcome.ABANDONED),
+        begun.progressed(hamstring_plan, fake_records(hamstring_plan, 7), current_index=7),
+    ):
+        text = dumps(record, owner="host:1:2")
+        assert parse(text.encode()).record == record
+        assert json.loads(text)["owner"] == "host:1:2"
