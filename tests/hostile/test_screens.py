@@ -13,7 +13,7 @@ from hamtimer.circuit import open_circuit
 from hamtimer.clock import FakeClock
 from hamtimer.history import HistoryStore, Outcome, WorkoutRecord
 from hamtimer.session import WorkoutSession
-from hamtimer.tui.app import HamtimerApp
+from hamtimer.tui.app import HamtimerApp, open_store
 from hamtimer.tui.screens.history import HistoryScreen
 from hamtimer.tui.screens.summary import SummaryScreen
 from hamtimer.tui.screens.workout import WorkoutScreen
@@ -136,3 +136,19 @@ async def test_a_crash_keeps_the_workout_for_resuming(
     session.close()
     [waiting] = HistoryStore(data).interrupted()
     assert isinstance(waiting, WorkoutRecord) and waiting.current_index == 1
+
+
+async def test_a_path_with_escape_sequences_is_shown_escaped_in_notices(tmp_path: Path) -> None:
+    blocker = tmp_path / "odd\x1b]2;PWNED\x07"
+    blocker.write_text("a file where the data folder should be")
+    store, problem = open_store(blocker / "data")
+    assert store is None and problem is not None and "\x1b" in problem
+    found, circuit = open_circuit(None)
+    session = WorkoutSession(found, circuit, store=None, clock=FakeClock())
+    app = HamtimerApp(session, realtime=False, store_problem=problem)
+    async with app.run_test(size=(120, 40)) as pilot:
+        shown = clean(app)
+        assert "odd\\x1b]2;PWNED\\x07" in "".join(shown.split())
+        await pilot.press("h")
+        await pilot.pause()
+        clean(app)
