@@ -26,8 +26,9 @@ from pathlib import Path
 from hamtimer.circuit import Circuit, CircuitFile
 from hamtimer.clock import Clock
 from hamtimer.events import Event, EventKind
-from hamtimer.history import HistoryError, HistoryStore, Outcome, WorkoutRecord
+from hamtimer.history import HistoryError, HistoryStore, Outcome, WorkoutRecord, jsonform
 from hamtimer.plan import Plan, build_plan
+from hamtimer.printable import json_printable
 from hamtimer.workout import Workout, WorkoutState
 
 CHECKPOINT_EVENTS = frozenset({EventKind.STEP_STARTED, EventKind.PAUSED, EventKind.RESUMED})
@@ -228,6 +229,26 @@ class WorkoutSession:
         """Records still not in the history (after `close`, they are lost unless kept)."""
         with self._lock:
             return [record for record, _ in self._unsaved.values()]
+
+    def told_at_exit(self) -> list[str]:
+        """What to tell, once the terminal is back, of workouts still unsaved after `close`:
+        where each is kept, or, kept nowhere, the workout itself as one JSON line to save
+        as a file (`hamtimer.history.kept` adds it at the next start)."""
+        lines = []
+        for record in self.left_unsaved():
+            what = f"the workout ({record.circuit}, {record.completed}/{len(record.steps)} steps)"
+            if self.kept_at is not None:
+                lines.append(
+                    f"{what} could not be saved to the history ({self.problem}); it is kept "
+                    f"in {self.kept_at} and goes into your history the next time hamtimer starts"
+                )
+            else:
+                lines.append(
+                    f"{what} could not be saved anywhere ({self.problem}). Here it is: save "
+                    f"this line as unsaved-{record.id}.json in the data folder and hamtimer "
+                    f"adds it at the next start:\n{json_printable(jsonform.dumps(record))}"
+                )
+        return lines
 
     def _submit(self, write: Callable[..., None], *args: object) -> Future[None] | None:
         """Run a store write in order, off the caller's thread when in the background."""

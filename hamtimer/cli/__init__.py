@@ -31,7 +31,6 @@ from hamtimer.cli.output import (
     consoles,
     error,
     report_crash,
-    silence_stdout,
 )
 from hamtimer.printable import encodes_everything, printable
 
@@ -183,11 +182,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-    except ReaderGoneError:
-        silence_stdout()  # the reader went away: stop, quietly
+    except ReaderGoneError:  # the reader went away: stop, quietly
         return EXIT_INVALID
     except OutputError as problem:
-        silence_stdout()
         error(err, f"cannot write the output: {problem}")
         return EXIT_INVALID
     except Exception as problem:  # the last resort: never a traceback on the screen

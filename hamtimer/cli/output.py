@@ -114,21 +114,6 @@ def consoles() -> tuple[Console, Console]:
     )
 
 
-def silence_stdout() -> None:
-    """Point the process's stdout at the null device, so nothing more fails at exit.
-
-    Only for the real stdout: a test capturing output keeps its own.
-    """
-    if sys.stdout is not sys.__stdout__ or sys.stdout is None:
-        return
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-        os.close(null)
-    except (OSError, ValueError):
-        pass
-
-
 def plain(text: str, style: str = "") -> Text:
     """Text from a file or the system, as it is written: escaped, never markup."""
     return Text(printable(text), style=style)

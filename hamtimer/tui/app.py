@@ -31,9 +31,8 @@ from hamtimer.circuit import Circuit, CircuitFile
 from hamtimer.clock import Clock, MonotonicClock, ScaledClock
 from hamtimer.events import Event
 from hamtimer.history import HistoryError, HistoryStore
-from hamtimer.history.jsonform import dumps as record_json
 from hamtimer.plan import Plan
-from hamtimer.printable import json_printable, printable
+from hamtimer.printable import printable
 from hamtimer.session import WorkoutSession
 from hamtimer.tui.screens.help import HelpScreen
 from hamtimer.tui.screens.leave import ConfirmLeave, LeaveChoice
@@ -389,23 +388,4 @@ def run_app(
     session.close()
     if app.crashed is not None:
         raise app.crashed
-    return (result if isinstance(result, int) else 0), unsaved_lines(session)
-
-
-def unsaved_lines(session: WorkoutSession) -> list[str]:
-    """What to tell at exit of workouts the session could not save, kept or not."""
-    lines = []
-    for record in session.left_unsaved():
-        what = f"the workout ({record.circuit}, {record.completed}/{len(record.steps)} steps)"
-        if session.kept_at is not None:
-            lines.append(
-                f"{what} could not be saved to the history ({session.problem}); it is kept in "
-                f"{session.kept_at} and goes into your history the next time hamtimer starts"
-            )
-        else:
-            lines.append(
-                f"{what} could not be saved anywhere ({session.problem}). Here it is: save "
-                f"this line as unsaved-{record.id}.json in the data folder and hamtimer adds "
-                f"it at the next start:\n{json_printable(record_json(record))}"
-            )
-    return lines
+    return (result if isinstance(result, int) else 0), session.told_at_exit()

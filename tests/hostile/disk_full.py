@@ -28,7 +28,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from hamtimer.tui.app import unsaved_lines
 from hamtimer.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import make_harness
 
@@ -78,7 +77,7 @@ async def workout(disk: Path, scenario: str) -> dict[str, object]:
             filler.unlink()
         await pilot.press("q")
     harness.session.close()
-    seen["told_at_exit"] = unsaved_lines(harness.session)
+    seen["told_at_exit"] = harness.session.told_at_exit()
     harness.store.close()
     if scenario != "back-before-leaving":
         filler.unlink()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hamtimer.circuit import CircuitFile, load_circuit
+from hamtimer.circuit import CircuitFile, circuit_hash, load_circuit, open_circuit
 from hamtimer.clock import FakeClock
 from hamtimer.history import HistoryStore, Outcome, WorkoutRecord
 from hamtimer.history.jsonform import dumps
@@ -169,3 +169,14 @@ def test_the_json_form_reads_back_exactly(hamstring_plan: Plan, begun: WorkoutRe
         text = dumps(record, owner="host:1:2")
         assert parse(text.encode()).record == record
         assert json.loads(text)["owner"] == "host:1:2"
+
+
+def test_a_workout_is_filed_under_the_version_of_the_circuit_it_ran(
+    tmp_path: Path, hamstring_path: Path
+) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_bytes(hamstring_path.read_bytes())
+    found, circuit = open_circuit(str(path))
+    path.write_text("# edited while the start screen showed\n" + path.read_text())
+    session = WorkoutSession(found, circuit, store=None, clock=FakeClock())
+    assert session.digest == circuit_hash(hamstring_path.read_bytes()), "the bytes it ran"
