@@ -70,8 +70,9 @@ class WorkoutSession:
         self.record: WorkoutRecord | None = None
         self.ended: WorkoutRecord | None = None
         self._unsaved: dict[uuid.UUID, tuple[WorkoutRecord, bool]] = {}
+        self._kept: dict[uuid.UUID, Path | None] = {}  # where each unsaved one is kept
         self._closed = False
-        self._lock = threading.Lock()  # `_unsaved`, `problem` and `kept_at`, across threads
+        self._lock = threading.Lock()  # the unsaved, `problem` and `kept_at`, across threads
         self.problem: str | None = None
         """Why the last save failed, while anything is still unsaved; None once all is saved."""
         self.kept_at: Path | None = None
@@ -192,6 +193,7 @@ class WorkoutSession:
             with self._lock:
                 if self._unsaved.get(record.id, (None,))[0] is record:
                     del self._unsaved[record.id]
+                    self._kept.pop(record.id, None)
                 if not self._unsaved:
                     self.problem, self.kept_at = None, None
 
@@ -203,6 +205,7 @@ class WorkoutSession:
             kept_at, problem = None, f"{problem}; {error}"
         with self._lock:
             told, self.problem, self.kept_at = self.problem, problem, kept_at
+            self._kept[record.id] = kept_at
         if told != problem:
             self.on_error(problem)
 
@@ -210,8 +213,9 @@ class WorkoutSession:
         """The ended workout's saving trouble in plain words; None when it is saved (or
         still being saved without trouble)."""
         with self._lock:
-            ended, problem, kept_at = self.ended, self.problem, self.kept_at
+            ended, problem = self.ended, self.problem
             unsaved = ended is not None and ended.id in self._unsaved
+            kept_at = self._kept.get(ended.id) if ended is not None else None
         if not unsaved or problem is None:
             return None
         if kept_at is None:
@@ -237,10 +241,11 @@ class WorkoutSession:
         lines = []
         for record in self.left_unsaved():
             what = f"the workout ({record.circuit}, {record.completed}/{len(record.steps)} steps)"
-            if self.kept_at is not None:
+            kept_at = self._kept.get(record.id)
+            if kept_at is not None:
                 lines.append(
                     f"{what} could not be saved to the history ({self.problem}); it is kept "
-                    f"in {self.kept_at} and goes into your history the next time hamtimer starts"
+                    f"in {kept_at} and goes into your history the next time hamtimer starts"
                 )
             else:
                 lines.append(

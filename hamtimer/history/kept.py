@@ -102,9 +102,15 @@ def kept_files(data_dir: Path) -> list[Path]:
         for path in paths:
             if path.name.startswith(prefix) and NAME.match(path.name):
                 with contextlib.suppress(OSError):
-                    if folder == data_dir or path.lstat().st_uid == os.getuid():
+                    if folder == data_dir or _ours(path):
                         found.append(path)
     return found
+
+
+def _ours(path: Path) -> bool:
+    """True for a file of this user (the temporary folder is shared on Unix)."""
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or path.lstat().st_uid == getuid()
 
 
 def import_kept(

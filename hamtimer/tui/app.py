@@ -40,7 +40,9 @@ from hamtimer.tui.screens.start import StartInfo, StartScreen
 from hamtimer.tui.screens.workout import WorkoutScreen
 
 EXIT_GRACE = 3.0
-EXIT_INTERRUPTED = 130  # 128 + SIGINT
+SIGNALS = {"SIGTERM": 0, "SIGHUP": 0, "SIGQUIT": 0, "SIGINT": 130}
+"""Signals that save the workout for resuming and leave, and the exit code of each (130 is
+what shells report for a program stopped by SIGINT)."""
 
 
 class CuePlayer(Protocol):
@@ -329,9 +331,10 @@ class HamtimerApp(App[int]):
             threading.Thread(target=self._open_sound, name="hamtimer-sound", daemon=True).start()
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop = asyncio.get_running_loop()
-            for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
-                loop.add_signal_handler(signum, self._save_and_exit)
-            loop.add_signal_handler(signal.SIGINT, self._save_and_exit, EXIT_INTERRUPTED)
+            for name, code in SIGNALS.items():
+                signum = getattr(signal, name, None)  # Windows has neither SIGHUP nor SIGQUIT
+                if signum is not None:
+                    loop.add_signal_handler(signum, self._save_and_exit, code)
 
     def on_unmount(self) -> None:
         """Finish every pending save before the process ends."""

@@ -49,7 +49,7 @@ def test_a_killed_run_stays_resumable_while_another_finishes(tmp_path: Path) -> 
     circuit.write_text(TWELVE, encoding="utf-8")
     first, second, third = Terminal(data, config), Terminal(data, config), Terminal(data, config)
     try:
-        first.start(str(circuit), "--speed 40")  # steps of half a second
+        first.start(str(circuit), "--speed 20")  # a step a second, rests of half a second
         first.wait_for("Press Enter to start")
         first.keys("Enter")
         first.wait_for("GET READY")
