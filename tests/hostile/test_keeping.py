@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ import pytest
 from hamtimer.circuit import CircuitFile, circuit_hash, load_circuit, open_circuit
 from hamtimer.clock import FakeClock
 from hamtimer.history import HistoryStore, Outcome, WorkoutRecord
-from hamtimer.history.jsonform import dumps
+from hamtimer.history.jsonform import dumps, parse
 from hamtimer.history.store import process_token
 from hamtimer.plan import Plan
 from hamtimer.session import WorkoutSession
@@ -160,8 +162,6 @@ def test_a_kept_workout_that_is_a_fifo_does_not_hang_the_start(tmp_path: Path) -
 
 
 def test_the_json_form_reads_back_exactly(hamstring_plan: Plan, begun: WorkoutRecord) -> None:
-    from hamtimer.history.jsonform import parse
-
     for record in (
         ended(hamstring_plan, begun, 20, Outcome.ABANDONED),
         begun.progressed(hamstring_plan, fake_records(hamstring_plan, 7), current_index=7),
@@ -180,3 +180,45 @@ def test_a_workout_is_filed_under_the_version_of_the_circuit_it_ran(
     path.write_text("# edited while the start screen showed\n" + path.read_text())
     session = WorkoutSession(found, circuit, store=None, clock=FakeClock())
     assert session.digest == circuit_hash(hamstring_path.read_bytes()), "the bytes it ran"
+
+
+TORN = """
+import resource, signal, sys
+from pathlib import Path
+from hamtimer.circuit import open_circuit
+from hamtimer.history import Outcome, WorkoutRecord
+from hamtimer.history.kept import keep
+from hamtimer.plan import build_plan
+from tests.history_fakes import fake_records
+
+data = Path(sys.argv[1])
+found, circuit = open_circuit(None)
+plan = build_plan(circuit)
+begun = WorkoutRecord.begin(plan, circuit_ref="hamstring", circuit_hash=found.digest())
+keep(begun.progressed(plan, fake_records(plan, 2), current_index=2), None, data)
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
+resource.setrlimit(resource.RLIMIT_FSIZE, (1000, resource.RLIM_INFINITY))
+try:
+    keep(begun.ended(plan, fake_records(plan, 48), Outcome.FINISHED), None, data)
+except OSError as error:
+    print("not kept:", error.strerror)
+"""
+
+
+def test_a_write_that_fails_halfway_never_spoils_the_kept_workout(tmp_path: Path) -> None:
+    """The operating system stops the second write at 1,000 bytes (RLIMIT_FSIZE), in the
+    data folder and the temporary folder alike: the first kept file must still read whole."""
+    data = tmp_path / "data"
+    done = subprocess.run(
+        [sys.executable, "-c", TORN, str(data)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent.parent)},
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "not kept: File too large", done
+    [path] = data.glob("unsaved-*.json")
+    kept = parse(path.read_bytes()).record
+    assert kept.outcome is Outcome.IN_PROGRESS and kept.current_index == 2
+    assert list(data.glob(".unsaved-*")) == [], "no half-written file left behind"
