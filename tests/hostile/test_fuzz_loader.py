@@ -12,7 +12,6 @@ own below, so the bounds do not rest on what the fuzz happens to find.
 from __future__ import annotations
 
 import string
-import tempfile
 import time
 import tracemalloc
 from collections.abc import Iterator
@@ -42,7 +41,6 @@ KEYS = [
     "sides", "timing", "tempo", "to_fatigue", "cue", "source", "citation", "a", "b", "x",
 ]  # fmt: skip
 BUNDLED = (bundled_dir("circuits") / "hamstring.toml").read_bytes()
-SCRATCH = Path(tempfile.mkdtemp(prefix="hamtimer-fuzz-"))
 
 
 @contextmanager
@@ -67,10 +65,16 @@ def memory_bounded(what: str) -> Iterator[None]:
     assert peak / 1e6 < MEGABYTES, f"{what}: {peak / 1e6:.0f} MB allocated at the peak"
 
 
-def load(data: bytes) -> None:
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder for every example's file (Hypothesis runs many examples a test)."""
+    return tmp_path_factory.mktemp("fuzz")
+
+
+def load(data: bytes, scratch: Path) -> None:
     """Load `data` as a circuit file: a circuit (with a plan) or a `CircuitError`, within
     `SECONDS` of CPU and `MEGABYTES` of memory."""
-    path = SCRATCH / "fuzz.toml"
+    path = scratch / "fuzz.toml"
     path.write_bytes(data)
     with cpu_bounded(f"{len(data)} bytes"):
         _load(path)
@@ -156,14 +160,14 @@ documents = st.lists(lines, max_size=25).map(lambda rows: "\n".join(rows) + "\n"
 
 @FUZZ
 @given(documents)
-def test_structured_toml_loads_or_is_refused_within_bounds(document: str) -> None:
-    load(document.encode("utf-8"))
+def test_structured_toml_loads_or_is_refused_within_bounds(scratch: Path, document: str) -> None:
+    load(document.encode("utf-8"), scratch)
 
 
 @FUZZ
 @given(st.binary(max_size=4096))
-def test_any_bytes_load_or_are_refused_within_bounds(data: bytes) -> None:
-    load(data)
+def test_any_bytes_load_or_are_refused_within_bounds(scratch: Path, data: bytes) -> None:
+    load(data, scratch)
 
 
 @FUZZ
@@ -177,12 +181,12 @@ def test_any_bytes_load_or_are_refused_within_bounds(data: bytes) -> None:
     )
 )
 def test_the_bundled_circuit_with_bytes_changed_loads_or_is_refused(
-    edits: list[tuple[int, bytes, int]],
+    scratch: Path, edits: list[tuple[int, bytes, int]]
 ) -> None:
     data = bytearray(BUNDLED)
     for at, new, cut in edits:
         data[at : at + cut] = new
-    load(bytes(data))
+    load(bytes(data), scratch)
 
 
 # ---------------------------------------------------------------- the worst cases, at the limit
@@ -224,7 +228,7 @@ WORST = {
 
 
 @pytest.mark.parametrize("name", sorted(WORST))
-def test_the_worst_files_at_the_size_limit_stay_within_bounds(name: str) -> None:
+def test_the_worst_files_at_the_size_limit_stay_within_bounds(name: str, scratch: Path) -> None:
     data = WORST[name]
     assert MAX_BYTES - 4096 < len(data) <= MAX_BYTES, len(data)
-    load(data)
+    load(data, scratch)
