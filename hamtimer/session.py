@@ -8,20 +8,34 @@ app composes it with the screens and the sound; tests and tools drive it without
 
 Saving happens off the caller's thread by default (`background=True`), in order, so a slow
 disk never holds up the timer; a failure is passed to `on_error` (the app shows it) and the
-workout runs on.
+workout runs on. Nothing is lost when a save fails (a full disk): the newest record of each
+workout not yet saved is kept in memory and in a file of its own (`HistoryStore.keep_aside`),
+tried again at every later save and when the session closes, and a file still left then is
+added to the history at the next start. `unsaved_text` says so in plain words.
 """
 
 from __future__ import annotations
 
 import contextlib
+import threading
+import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 from hamtimer.circuit import Circuit, CircuitFile, Side
 from hamtimer.clock import Clock
 from hamtimer.events import Event, EventKind
-from hamtimer.history import HistoryError, HistoryStore, HoldTarget, Outcome, WorkoutRecord
+from hamtimer.history import (
+    HistoryError,
+    HistoryStore,
+    HoldTarget,
+    Outcome,
+    WorkoutRecord,
+    jsonform,
+)
 from hamtimer.plan import Plan, Step, WorkMode, build_plan
+from hamtimer.printable import json_printable
 from hamtimer.workout import Workout, WorkoutState
 
 CHECKPOINT_EVENTS = frozenset({EventKind.STEP_STARTED, EventKind.PAUSED, EventKind.RESUMED})
@@ -66,6 +80,14 @@ class WorkoutSession:
         self._targets: dict[tuple[str, Side | None], HoldTarget] | None = None
         self.record: WorkoutRecord | None = None
         self.ended: WorkoutRecord | None = None
+        self._unsaved: dict[uuid.UUID, tuple[WorkoutRecord, bool]] = {}
+        self._kept: dict[uuid.UUID, Path | None] = {}  # where each unsaved one is kept
+        self._closed = False
+        self._lock = threading.Lock()  # the unsaved, `problem` and `kept_at`, across threads
+        self.problem: str | None = None
+        """Why the last save failed, while anything is still unsaved; None once all is saved."""
+        self.kept_at: Path | None = None
+        """The file the unsaved workout waits in meanwhile; None if it could not be written."""
         self.resumable = self._find_resumable()
 
     # ----------------------------------------------------------------- before starting
@@ -125,7 +147,7 @@ class WorkoutSession:
                 targets=self.hold_marks(plan),
             )
         if interrupted is not None and interrupted is not chosen:
-            self._submit(self._abandon, interrupted)
+            self._submit(self._save, interrupted.abandoned(), False)
         self.resumable = None
         self.ended = None
         self.workout = workout
@@ -164,10 +186,6 @@ class WorkoutSession:
             if (target := self.target_for(step)) is not None
         }
 
-    def _abandon(self, record: WorkoutRecord) -> None:
-        assert self.store is not None
-        self.store.abandon(record)
-
     def _on_event(self, event: Event) -> None:
         if event.kind in CHECKPOINT_EVENTS:
             self.checkpoint()
@@ -204,8 +222,86 @@ class WorkoutSession:
         return self.ended
 
     def _save(self, record: WorkoutRecord, release: bool) -> None:
+        """Save `record` (it replaces any unsaved record of its workout), and retry the rest."""
+        with self._lock:
+            self._unsaved[record.id] = (record, release)
+        self._retry()
+
+    def _retry(self) -> None:
+        """Save every record still unsaved; on a failure keep it aside and say so once."""
         assert self.store is not None
-        self.store.save(record, release=release)
+        with self._lock:
+            waiting = list(self._unsaved.values())
+        for record, release in waiting:
+            try:
+                self.store.save(record, release=release)
+            except HistoryError as error:
+                self._failed(record, release, str(error))
+                continue
+            with self._lock:
+                if self._unsaved.get(record.id, (None,))[0] is record:
+                    del self._unsaved[record.id]
+                    self._kept.pop(record.id, None)
+                if not self._unsaved:
+                    self.problem, self.kept_at = None, None
+
+    def _failed(self, record: WorkoutRecord, release: bool, problem: str) -> None:
+        assert self.store is not None
+        try:
+            kept_at: Path | None = self.store.keep_aside(record, release=release)
+        except HistoryError as error:
+            kept_at, problem = None, f"{problem}; {error}"
+        with self._lock:
+            told, self.problem, self.kept_at = self.problem, problem, kept_at
+            self._kept[record.id] = kept_at
+        if told != problem:
+            self.on_error(problem)
+
+    def unsaved_text(self) -> str | None:
+        """The ended workout's saving trouble in plain words; None when it is saved (or
+        still being saved without trouble)."""
+        with self._lock:
+            ended, problem = self.ended, self.problem
+            unsaved = ended is not None and ended.id in self._unsaved
+            kept_at = self._kept.get(ended.id) if ended is not None else None
+        if not unsaved or problem is None:
+            return None
+        if kept_at is None:
+            return (
+                f"This workout is NOT saved yet: {problem}. hamtimer keeps it and tries again "
+                "when you leave: free some space first."
+            )
+        return (
+            f"This workout could not be saved to your history yet: {problem}. It is kept in "
+            f"{kept_at} and goes into your history the next time hamtimer starts (hamtimer "
+            "also tries again when you leave)."
+        )
+
+    def left_unsaved(self) -> list[WorkoutRecord]:
+        """Records still not in the history (after `close`, they are lost unless kept)."""
+        with self._lock:
+            return [record for record, _ in self._unsaved.values()]
+
+    def told_at_exit(self) -> list[str]:
+        """What to tell, once the terminal is back, of workouts still unsaved after `close`:
+        where each is kept, or, kept nowhere, the workout itself as one JSON line to save
+        as a file (`hamtimer.history.kept` adds it at the next start)."""
+        lines = []
+        for record in self.left_unsaved():
+            what = f"the workout ({record.circuit}, {record.completed}/{len(record.steps)} steps)"
+            kept_at = self._kept.get(record.id)
+            if kept_at is not None:
+                lines.append(
+                    f"{what} could not be saved to the history ({self.problem}); it is kept "
+                    f"in {kept_at} and goes into your history the next time hamtimer starts"
+                )
+            else:
+                lines.append(
+                    f"{what} could not be saved anywhere ({self.problem}). Here it is: save "
+                    f"this line as unsaved-{record.id}.json in the data folder and hamtimer "
+                    f"adds it at the next start:\n{json_printable(jsonform.dumps(record))}"
+                )
+        return lines
 
     def _submit(self, write: Callable[..., None], *args: object) -> Future[None] | None:
         """Run a store write in order, off the caller's thread when in the background."""
@@ -225,6 +321,12 @@ class WorkoutSession:
             self.on_error(str(error))
 
     def close(self) -> None:
-        """Finish every pending save (the process may end right after)."""
+        """Finish every pending save and try the unsaved ones once more (the process may
+        end right after)."""
+        if self._closed:
+            return
+        self._closed = True
+        if self.store is not None:
+            self._submit(self._retry)
         if self._writer is not None:
             self._writer.shutdown(wait=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,10 +23,15 @@ START = datetime(2026, 3, 1, 10, 30, tzinfo=UTC)
 
 @pytest.fixture(autouse=True)
 def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every test gets its own config and data folders: nothing touches the real home."""
+    """Every test gets its own config, data and temporary folders: nothing touches the real
+    home, and nothing is left in the machine's temporary folder."""
     monkeypatch.setenv("HAMTIMER_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("HAMTIMER_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("HAMTIMER_CACHE_DIR", str(tmp_path / "cache"))
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     yield
 
 

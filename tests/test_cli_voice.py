@@ -11,14 +11,16 @@ from hamtimer.cli import main
 
 @pytest.fixture
 def launched(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """What `run_app` is asked to run (no terminal in these tests)."""
+    """What `run_app` is asked to run. These tests have no terminal: the check for one
+    says there is one, and the app is a stand-in that records its options."""
     calls: list[dict[str, Any]] = []
 
-    def run_app(*args: object, **options: Any) -> int:
+    def run_app(*args: object, **options: Any) -> tuple[int, list[str]]:
         calls.append(options)
-        return 0
+        return 0, []
 
     monkeypatch.setattr("hamtimer.tui.app.run_app", run_app)
+    monkeypatch.setattr("hamtimer.cli.terminal_problem", lambda: None)
     return calls
 
 

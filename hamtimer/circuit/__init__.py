@@ -14,6 +14,7 @@ from hamtimer.circuit.library import (
     user_circuits_dir,
 )
 from hamtimer.circuit.load import (
+    MAX_BYTES,
     format_location,
     json_schema,
     load_circuit,
@@ -25,6 +26,7 @@ from hamtimer.circuit.model import (
     Block,
     Circuit,
     CircuitError,
+    CircuitFileError,
     Direction,
     Exercise,
     ExerciseKind,
@@ -38,10 +40,12 @@ from hamtimer.circuit.model import (
 __all__ = [
     "DEFAULT_CIRCUIT",
     "HEAVY_KINDS",
+    "MAX_BYTES",
     "Block",
     "Circuit",
     "CircuitError",
     "CircuitFile",
+    "CircuitFileError",
     "Direction",
     "Exercise",
     "ExerciseKind",

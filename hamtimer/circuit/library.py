@@ -6,12 +6,13 @@ the same name as a bundled circuit takes its place.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from hamtimer.circuit.load import load_circuit
+from hamtimer.circuit.load import read_bytes_of, read_circuit
 from hamtimer.circuit.model import Circuit, CircuitError
 from hamtimer.folders import bundled_dir, config_dir
 
@@ -25,28 +26,45 @@ def user_circuits_dir() -> Path:
 
 def circuit_hash(source: Path | bytes) -> str:
     """The sha256 of a circuit file's bytes: a workout resumes only on the same file."""
-    data = source.read_bytes() if isinstance(source, Path) else source
+    data = read_bytes_of(source) if isinstance(source, Path) else source
     return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True)
 class CircuitFile:
-    """A circuit file found by name: where it is and whether it came with hamtimer."""
+    """A circuit file found by name: where it is and whether it came with hamtimer.
+
+    `sha256` is the hash of the bytes the circuit was loaded from (`open_circuit`), so the
+    file is read once, and a workout is filed under the version that was run.
+    """
 
     name: str
     path: Path
     origin: str  # "bundled", "yours" or "file"
+    sha256: str | None = None
 
     def digest(self) -> str:
-        """The sha256 of the file as it is now (`circuit_hash`)."""
-        return circuit_hash(self.path)
+        """The sha256 of the file as it was loaded, else as it is now (`circuit_hash`)."""
+        return self.sha256 or circuit_hash(self.path)
+
+
+def _is_folder(path: Path) -> bool:
+    with contextlib.suppress(OSError, ValueError):
+        return path.is_dir()
+    return False
+
+
+def _exists(path: Path) -> bool:
+    with contextlib.suppress(OSError, ValueError):
+        return path.exists()
+    return False
 
 
 def available() -> list[CircuitFile]:
     """Every circuit by name; a runner's own file hides a bundled one of the same name."""
     found: dict[str, CircuitFile] = {}
     for origin, folder in (("bundled", bundled_dir("circuits")), ("yours", user_circuits_dir())):
-        if folder.is_dir():
+        if _is_folder(folder):
             for path in sorted(folder.glob("*.toml")):
                 found[path.stem] = CircuitFile(path.stem, path, origin)
     return sorted(found.values(), key=lambda item: (item.name != DEFAULT_CIRCUIT, item.name))
@@ -56,7 +74,7 @@ def find(ref: str | None) -> CircuitFile:
     """A circuit by name (bundled or the runner's own) or by path; default: the hamstring one."""
     ref = ref or DEFAULT_CIRCUIT
     as_path = Path(ref).expanduser()
-    if ref.endswith(".toml") or os.sep in ref or as_path.exists():
+    if ref.endswith(".toml") or os.sep in ref or _exists(as_path):
         return CircuitFile(as_path.stem, as_path, "file")
     circuits = available()
     for item in circuits:
@@ -72,4 +90,5 @@ def find(ref: str | None) -> CircuitFile:
 def open_circuit(ref: str | None) -> tuple[CircuitFile, Circuit]:
     """Find and load a circuit; every failure is a `CircuitError` with a message for the user."""
     found = find(ref)
-    return found, load_circuit(found.path)
+    circuit, raw = read_circuit(found.path)
+    return replace(found, sha256=circuit_hash(raw)), circuit

@@ -8,7 +8,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from hamtimer.circuit.model import Circuit, CircuitError
+from hamtimer.circuit import safe_toml
+from hamtimer.circuit.model import Circuit, CircuitError, CircuitFileError
+from hamtimer.files import KIB, FileReadError, read_bytes
+
+MAX_BYTES = 256 * KIB
+"""The largest circuit file read: the bundled circuit is 4 KB; a 2,000-step one about 60 KB."""
+
+MAX_PROBLEMS = 12
+"""Validation problems listed one a line; the rest are counted."""
+
+BOM = "\ufeff"
 
 
 def format_location(loc: tuple[str | int, ...]) -> str:
@@ -25,19 +35,28 @@ def format_location(loc: tuple[str | int, ...]) -> str:
 
 
 def _describe(error: ValidationError, origin: str) -> str:
-    lines = [f"{origin}: not a valid circuit ({error.error_count()} problem(s))"]
-    for item in error.errors(include_url=False):
+    count = error.error_count()
+    lines = [f"{origin}: not a valid circuit ({count} problem(s))"]
+    for item in error.errors(include_url=False)[:MAX_PROBLEMS]:
         message = item["msg"].removeprefix("Value error, ")
         lines.append(f"  {format_location(item['loc'])}: {message}")
+    if count > MAX_PROBLEMS:
+        lines.append(f"  … and {count - MAX_PROBLEMS} more")
     return "\n".join(lines)
 
 
 def parse_circuit(text: str, origin: str = "<text>") -> Circuit:
-    """Parse and validate circuit TOML; raise `CircuitError` naming `origin` on any problem."""
+    """Parse and validate circuit TOML; raise `CircuitError` naming `origin` on any problem.
+
+    A leading byte-order mark (which some editors write) is skipped; a structure no circuit
+    needs (`safe_toml`) is refused before parsing, so that parsing stays fast.
+    """
     try:
-        data = tomllib.loads(text)
+        data = safe_toml.loads(text.removeprefix(BOM))
     except tomllib.TOMLDecodeError as error:
         raise CircuitError(f"{origin}: not valid TOML: {error}") from None
+    except safe_toml.StructureError as error:
+        raise CircuitError(f"{origin}: not a circuit: {error}") from None
     return validate_circuit(data, origin)
 
 
@@ -55,14 +74,25 @@ def validate_circuit(data: Any, origin: str = "<data>") -> Circuit:
 
 def load_circuit(path: Path) -> Circuit:
     """Read a circuit file. Every failure is a `CircuitError` that names the file and the fix."""
-    if not path.exists():
-        raise CircuitError(f"{path}: no such file")
-    if path.is_dir():
-        raise CircuitError(f"{path}: is a folder; give a circuit .toml file")
+    return read_circuit(path)[0]
+
+
+def read_bytes_of(path: Path) -> bytes:
+    """A circuit file's bytes (`hamtimer.files.read_bytes` with the circuit size limit)."""
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise CircuitError(f"{path}: cannot be read: {error.strerror or error}") from None
+        return read_bytes(path, limit=MAX_BYTES, what="a circuit")
+    except FileReadError as error:
+        fix = "; give a circuit .toml file" if "folder" in error.reason else ""
+        raise CircuitFileError(f"{error}{fix}") from None
+
+
+def read_circuit(path: Path) -> tuple[Circuit, bytes]:
+    """A circuit file's circuit and the bytes it was read from (for its hash)."""
+    raw = read_bytes_of(path)
+    return _decode(path, raw), raw
+
+
+def _decode(path: Path, raw: bytes) -> Circuit:
     if not raw.strip():
         raise CircuitError(f"{path}: the file is empty; a circuit needs a name and blocks")
     try:

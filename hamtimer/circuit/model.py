@@ -11,11 +11,13 @@ import difflib
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+from pydantic import Strict as StrictValue
 
-Seconds = Annotated[float, Field(gt=0, le=24 * 3600)]
-RestSeconds = Annotated[float, Field(ge=0, le=24 * 3600)]
-Count = Annotated[int, Field(gt=0, le=1000)]
+# Numbers are strict: `seconds = true` or `reps = "5"` is an error, not 1 s or 5 reps.
+Seconds = Annotated[float, StrictValue(), Field(gt=0, le=24 * 3600, allow_inf_nan=False)]
+RestSeconds = Annotated[float, StrictValue(), Field(ge=0, le=24 * 3600, allow_inf_nan=False)]
+Count = Annotated[int, StrictValue(), Field(gt=0, le=1000)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
 
@@ -25,6 +27,10 @@ class CircuitError(Exception):
     The message is meant for the user as it is: it names the file, the field path and,
     where there is one, the fix.
     """
+
+
+class CircuitFileError(CircuitError):
+    """The file cannot be read as a circuit file at all: missing, special, or too large."""
 
 
 class Strict(BaseModel):
@@ -141,7 +147,7 @@ class Exercise(Strict):
     reps: Count | None = None
     tempo: Seconds | None = Field(None, description="Seconds per rep; the timer counts them.")
     seconds: Seconds | None = Field(None, description="Timed work per side.")
-    to_fatigue: bool = Field(False, description="Open-ended work: the runner ends it.")
+    to_fatigue: StrictBool = Field(False, description="Open-ended work: the runner ends it.")
     expected_seconds: Seconds | None = Field(
         None, description="For to_fatigue: a typical hold, used only for estimates."
     )

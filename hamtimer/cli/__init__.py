@@ -2,28 +2,63 @@
 read the history.
 
 Every failure the user can cause ends here as a short message and a non-zero exit,
-never as a traceback.
+never as a traceback. Exit codes: 0 done; 1 an invalid file (`check`), output that could
+not be written, or an unexpected error (its traceback kept in a file); 2 a usage problem
+(a bad option, an unknown or invalid circuit, no terminal for the timer); 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from hamtimer import __version__
 from hamtimer.circuit import CircuitError, open_circuit
 from hamtimer.cli import circuits, history
-from hamtimer.cli.output import EXIT_USAGE, error
+from hamtimer.cli.output import (
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_USAGE,
+    OutputError,
+    ReaderGoneError,
+    consoles,
+    error,
+    report_crash,
+)
+from hamtimer.printable import encodes_everything, printable
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 COMMANDS = ("run", "list", "show", "check", "schema", "history")
 
+SPEEDS = (0.1, 1000.0)
+"""The range of `--speed`: from ten times slower to a thousand times faster."""
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, printing its help and usage errors through the guarded consoles."""
+
+    out: Console | None = None
+    err: Console | None = None
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        console = self.err if file is sys.stderr else self.out
+        if message and console is not None:
+            console.file.write(printable(message))
+            console.file.flush()
+
+
+def _parser(out: Console, err: Console) -> argparse.ArgumentParser:
+    _Parser.out, _Parser.err = out, err
+    parser = _Parser(
         prog="hamtimer",
         description="A terminal interval timer for strength circuits. With no command "
         "(or just run's options, e.g. `hamtimer --speed 20`), runs the hamstring circuit.",
@@ -58,7 +93,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         type=float,
         default=1.0,
         metavar="FACTOR",
-        help="rehearse: run the clock FACTOR times faster (e.g. 20)",
+        help=f"rehearse: run the clock FACTOR times faster (e.g. 20; "
+        f"{SPEEDS[0]:g} to {SPEEDS[1]:g})",
     )
     parser.add_argument(
         "--sound",
@@ -87,17 +123,42 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", type=Path, help="where history and the checkpoint are kept")
 
 
+def terminal_problem() -> str | None:
+    """Why the timer screen cannot run here (no terminal, a dumb one, a non-UTF-8 locale)."""
+    where = "Run hamtimer in a terminal window; `hamtimer show` prints the plan instead"
+    for name in ("stdin", "stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None or not stream.isatty():
+            return f"the timer needs a terminal, and {name} is not one (a pipe or a file). {where}"
+    if os.environ.get("TERM") == "dumb":
+        return f"TERM=dumb: this terminal cannot draw the timer screen. {where}"
+    encoding = getattr(sys.stderr, "encoding", None)
+    if not encodes_everything(encoding):
+        return (
+            f"the terminal's character set is {encoding} (from the locale), and the timer "
+            "screen needs UTF-8: run it as LC_ALL=C.UTF-8 hamtimer, or set LANG to a "
+            "UTF-8 locale"
+        )
+    return None
+
+
 def _run(args: argparse.Namespace, err: Console) -> int:
-    if args.speed <= 0:
-        error(err, "--speed must be above zero, e.g. --speed 20")
+    low, high = SPEEDS
+    if not (math.isfinite(args.speed) and low <= args.speed <= high):
+        error(err, f"--speed must be from {low:g} to {high:g} (e.g. --speed 20), not {args.speed}")
         return EXIT_USAGE
     if not 5 <= args.voice_volume <= 100:
         error(err, "--voice-volume must be between 5 and 100 (percent of the tones' level)")
         return EXIT_USAGE
     found, circuit = open_circuit(args.circuit)
+    circuits.plan_of(found.path, circuit)  # a plan too long to run is refused here
+    problem = terminal_problem()
+    if problem:
+        error(err, problem)
+        return EXIT_USAGE
     from hamtimer.tui.app import run_app  # Textual loads only when a workout runs
 
-    return run_app(
+    status, unsaved = run_app(
         found,
         circuit,
         challenge=args.challenge,
@@ -108,33 +169,51 @@ def _run(args: argparse.Namespace, err: Console) -> int:
         voice_volume=args.voice_volume / 100,
         hands_free=args.hands_free,
     )
+    for line in unsaved:
+        error(err, line)
+    return status
+
+
+def _command(args: argparse.Namespace, out: Console, err: Console) -> int:
+    command = args.command
+    if command == "run":
+        return _run(args, err)
+    if command == "list":
+        return circuits.list_circuits(out, err)
+    if command == "show":
+        return circuits.show(args, out, err)
+    if command == "check":
+        return circuits.check(args, out, err)
+    if command == "schema":
+        return circuits.schema(out)
+    return history.run(args, out, err)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script and `python -m hamtimer`."""
-    out, err = Console(soft_wrap=True), Console(stderr=True, soft_wrap=True)
+    out, err = consoles()
     words = list(sys.argv[1:] if argv is None else argv)
     if not words or words[0] not in {*COMMANDS, "-h", "--help", "--version"}:
         words.insert(0, "run")  # `hamtimer`, `hamtimer --speed 20`, `hamtimer mine.toml`
-    args = _parser().parse_args(words)
-    command = args.command
+    args: argparse.Namespace | None = None
     try:
-        if command == "run":
-            return _run(args, err)
-        if command == "list":
-            return circuits.list_circuits(out)
-        if command == "show":
-            return circuits.show(args, out, err)
-        if command == "check":
-            return circuits.check(args, out, err)
-        if command == "schema":
-            return circuits.schema()
-        return history.run(args, out, err)
+        args = _parser(out, err).parse_args(words)
+        status = _command(args, out, err)
+        out.file.flush()
+        return status
     except CircuitError as problem:
         error(err, str(problem))
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
+    except ReaderGoneError:  # the reader went away: stop, quietly
+        return EXIT_INVALID
+    except OutputError as problem:
+        error(err, f"cannot write the output: {problem}")
+        return EXIT_INVALID
+    except Exception as problem:  # the last resort: never a traceback on the screen
+        report_crash(err, problem, getattr(args, "data_dir", None))
+        return EXIT_INVALID
 
 
 if __name__ == "__main__":

@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from hamtimer.circuit import (
+    Circuit,
     CircuitError,
+    CircuitFileError,
     available,
     json_schema,
     load_circuit,
     open_circuit,
     user_circuits_dir,
 )
-from hamtimer.cli.output import EXIT_INVALID, EXIT_OK, warn_about
-from hamtimer.plan import Plan, StepKind, build_plan, format_duration
+from hamtimer.cli.output import EXIT_INVALID, EXIT_OK, notice, plain, warn_about
+from hamtimer.plan import Plan, PlanTooLongError, StepKind, build_plan, format_duration
+from hamtimer.report import json_text
 
 PHASE_STYLES = {
     StepKind.WORK: "bold green",
@@ -29,9 +32,18 @@ PHASE_STYLES = {
 }
 
 
+def plan_of(path: Path, circuit: Circuit, *, challenge: bool = False) -> Plan:
+    """The circuit's plan; a plan too long to run is a `CircuitError` naming the file."""
+    try:
+        return build_plan(circuit, challenge=challenge)
+    except PlanTooLongError as problem:
+        raise CircuitError(f"{path}: {problem}") from None
+
+
 def plan_table(plan: Plan, started: datetime) -> Table:
     """The plan as a table: when each step starts, what it is, and how long it lasts."""
-    table = Table(title=f"{plan.circuit}" + (" — challenge" if plan.challenge else ""))
+    title = plain(plan.circuit) + (" — challenge" if plan.challenge else "")
+    table = Table(title=title)
     table.add_column("#", justify="right", style="dim")
     table.add_column("start", justify="right")
     table.add_column("at", justify="right", style="dim")
@@ -43,15 +55,15 @@ def plan_table(plan: Plan, started: datetime) -> Table:
         length = format_duration(step.estimate)
         if not step.ends_itself:
             length = f"~{length}"
-        text = Text(step.summary, style=PHASE_STYLES[step.kind])
+        text = plain(step.summary, PHASE_STYLES[step.kind])
         if step.challenge:
-            text.append(f"\n  challenge: {step.challenge}", style="italic")
+            text.append_text(plain(f"\n  challenge: {step.challenge}", "italic"))
         table.add_row(
             str(step.index + 1),
             format_duration(offset),
             at.strftime("%H:%M:%S"),
             text,
-            step.set_text or "",
+            plain(step.set_text or ""),
             length,
         )
     table.caption = (
@@ -61,41 +73,54 @@ def plan_table(plan: Plan, started: datetime) -> Table:
     return table
 
 
+def print_json(out: Console, document: Any) -> None:
+    """JSON on stdout: every character escaped that the output or a terminal cannot take."""
+    out.file.write(json_text(document, out.file, indent=2) + "\n")
+
+
 def show(args: argparse.Namespace, out: Console, err: Console) -> int:
     """`hamtimer show`: the expanded plan, as a table or JSON."""
     found, circuit = open_circuit(args.circuit)
     warn_about(err, str(found.path), circuit)
-    plan = build_plan(circuit, challenge=args.challenge)
+    plan = plan_of(found.path, circuit, challenge=args.challenge)
     if args.json:
         document = plan.model_dump(mode="json")
         document["starts"] = plan.starts()
-        print(json.dumps(document, indent=2, ensure_ascii=False))
+        print_json(out, document)
     else:
         out.print(plan_table(plan, datetime.now()))
     return EXIT_OK
 
 
-def list_circuits(out: Console) -> int:
-    """`hamtimer list`: every circuit by name, with its length and where it is."""
+def list_circuits(out: Console, err: Console) -> int:
+    """`hamtimer list`: every circuit by name, with its length and where it is.
+
+    A file that cannot be read as a circuit file at all (a FIFO, a device, too large) is
+    left out with a notice on stderr; an invalid circuit is listed as invalid.
+    """
     table = Table(title="Circuits")
     for column in ("name", "title", "exercises", "estimated", "from"):
         table.add_column(column)
     for item in available():
         try:
             circuit = load_circuit(item.path)
-        except CircuitError as error:
-            table.add_row(item.name, Text(f"invalid: {error}".splitlines()[0], style="red"), "", "")
+            plan = plan_of(item.path, circuit)
+        except CircuitFileError as problem:
+            notice(err, f"skipped {problem}")
             continue
-        plan = build_plan(circuit)
+        except CircuitError as problem:
+            first = str(problem).splitlines()[0]
+            table.add_row(plain(item.name), plain(f"invalid: {first}", "red"), "", "")
+            continue
         table.add_row(
-            item.name,
-            circuit.name,
+            plain(item.name),
+            plain(circuit.name),
             str(len(circuit.exercises())),
             format_duration(plan.estimated_seconds),
-            f"{item.origin} ({item.path})",
+            plain(f"{item.origin} ({item.path})"),
         )
     out.print(table)
-    out.print(f"Your own circuits go in {user_circuits_dir()}", style="dim")
+    out.print(plain(f"Your own circuits go in {user_circuits_dir()}", "dim"))
     return EXIT_OK
 
 
@@ -105,20 +130,22 @@ def check(args: argparse.Namespace, out: Console, err: Console) -> int:
     for path in args.files:
         try:
             circuit = load_circuit(path)
-        except CircuitError as error:
-            err.print(Text(str(error), style="red"))
+            plan = plan_of(path, circuit)
+        except CircuitError as problem:
+            err.print(plain(str(problem), "red"))
             status = EXIT_INVALID
             continue
-        plan = build_plan(circuit)
         out.print(
-            f"{path}: ok — {circuit.name}, {len(plan)} steps, "
-            f"estimated {format_duration(plan.estimated_seconds)}"
+            plain(
+                f"{path}: ok — {circuit.name}, {len(plan)} steps, "
+                f"estimated {format_duration(plan.estimated_seconds)}"
+            )
         )
         warn_about(err, str(path), circuit)
     return status
 
 
-def schema() -> int:
+def schema(out: Console) -> int:
     """`hamtimer schema`: the JSON Schema of the circuit format, for editors."""
-    print(json.dumps(json_schema(), indent=2))
+    print_json(out, json_schema())
     return EXIT_OK

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from rich.console import Console
-from rich.text import Text
 
-from hamtimer.cli.output import EXIT_OK
+from hamtimer.cli.output import EXIT_OK, plain
 from hamtimer.folders import data_dir
-from hamtimer.history import HistoryStore
-from hamtimer.report import FORMATS, history_table, write_export, write_json
+from hamtimer.history import HistoryStore, WorkoutRecord, circuit_matches
+from hamtimer.report import FORMATS, history_table, waiting_text, write_export, write_json
 
 SHOWN = 20
 """Workouts in the table unless --all or --limit: the recent ones are what a runner reads."""
@@ -42,25 +40,38 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         if args.export or args.json:
             records = store.workouts(circuit=args.circuit)
             if args.export:
-                write_export(args.export, records, sys.stdout)
+                write_export(args.export, records, out.file)
             else:
-                write_json(records, sys.stdout)
+                write_json(records, out.file)
             _tell(err, store)
             return EXIT_OK
         limit = None if args.all else max(0, args.limit)
         records = store.workouts(circuit=args.circuit, limit=limit)
         total = store.count(circuit=args.circuit) if limit is not None else len(records)
+        unfinished = _unfinished(store, args.circuit)
         _tell(err, store)
-        if not records:
+        if records:
+            out.print(history_table(records, older=total - len(records)))
+        elif not unfinished:
             which = f" of '{args.circuit}'" if args.circuit else ""
-            out.print(f"No workouts{which} yet.", markup=False, highlight=False)
-            return EXIT_OK
-        out.print(history_table(records, older=total - len(records)))
+            out.print(plain(f"No workouts{which} yet."))
+        for record, running in unfinished:
+            out.print(plain(waiting_text(record, running=running), "bold"))
         return EXIT_OK
     finally:
         store.close()
 
 
+def _unfinished(store: HistoryStore, circuit: str | None) -> list[tuple[WorkoutRecord, bool]]:
+    """Workouts not ended (of `circuit`), oldest first; True for one running right now."""
+    waiting = {record.id for record in store.interrupted()}
+    return [
+        (record, record.id not in waiting)
+        for record in reversed(store.in_progress())
+        if not circuit or circuit_matches(circuit, record.circuit, record.circuit_ref)
+    ]
+
+
 def _tell(err: Console, store: HistoryStore) -> None:
     for notice in store.take_notices():
-        err.print(Text(notice, style="yellow"))
+        err.print(plain(notice, "yellow"))

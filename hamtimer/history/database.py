@@ -9,7 +9,9 @@ with `PRAGMA application_id`; `MIGRATIONS[n]` takes version n to n + 1.
 Bad files never stop hamtimer and are never deleted (`open_database`):
 
 * a file that is not hamtimer's (another program's database, or not a database at all) is
-  renamed aside and a fresh history started;
+  renamed aside and a fresh history started; so is anything that is not a regular file
+  (a folder, a FIFO, a device, a symlink loop) in the place of the file or of its
+  write-ahead log, which SQLite would otherwise block on or fail to open;
 * a damaged one is renamed aside with its write-ahead log, every row that can still be
   read is copied into a fresh history (`recover`), and the notice says how many workouts
   came back;
@@ -19,12 +21,15 @@ Bad files never stop hamtimer and are never deleted (`open_database`):
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+
+from hamtimer.files import FileReadError, not_regular, opened, reason_of
 
 DB_FILE = "history.sqlite3"
 APPLICATION_ID = 0x68616D74  # "hamt"
@@ -202,9 +207,11 @@ def open_database(folder: Path, tell: Tell, *, create: bool) -> Opened | None:
     cannot be used at all (the caller turns them into a message with the fix).
     """
     path = folder / DB_FILE
-    if path.is_dir() and not path.is_symlink():
-        target = move_aside(path, "not-a-file")
-        tell(f"{path.name}: was a folder, not a file; moved it with its contents to {target}")
+    for odd in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        why = _not_a_file(odd)
+        if why:
+            target = move_aside(odd, "not-a-file")
+            tell(f"{odd.name}: {why}; moved it aside to {target}")
     if path.exists() and not _has_header(path):
         _start_over(path, "damaged (not an SQLite file)", tell, label="damaged", salvage=False)
     if not path.exists() or path.stat().st_size == 0:
@@ -225,9 +232,24 @@ def open_database(folder: Path, tell: Tell, *, create: bool) -> Opened | None:
     return _open_checked(path)
 
 
+def _not_a_file(path: Path) -> str | None:
+    """Why `path` is in the way of a database file (a folder, a FIFO…); None if it is not."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return None  # absent, or a symlink to a file not made yet: SQLite makes it
+    except OSError as error:
+        return reason_of(error)
+    problem = not_regular(mode)
+    return problem.replace("is a", "was a", 1) if problem else None
+
+
 def _has_header(path: Path) -> bool:
-    with path.open("rb") as file:
-        head = file.read(len(HEADER))
+    try:
+        with opened(path) as fd:
+            head = os.read(fd, len(HEADER))
+    except FileReadError as problem:
+        raise OSError(problem.reason) from None
     return head in (b"", HEADER)  # an empty file is a database SQLite has not written yet
 
 

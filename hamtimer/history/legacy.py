@@ -15,119 +15,26 @@ from __future__ import annotations
 import re
 import sqlite3
 import uuid
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt, ValidationError
+from pydantic import ValidationError
 
-from hamtimer.circuit import Side
-from hamtimer.events import StepStatus
+from hamtimer.files import MIB, FileReadError, read_bytes
+from hamtimer.history import jsonform
 from hamtimer.history.database import Tell, aside_path
-from hamtimer.history.records import Outcome, StepEntry, WorkoutRecord
+from hamtimer.history.records import Outcome, WorkoutRecord
 from hamtimer.history.rows import Written, write
-from hamtimer.plan import StepKind, WorkMode
 
 HISTORY = "history.jsonl"
 CHECKPOINT = re.compile(r"^checkpoint-([0-9a-f]{64})\.json$")
 CHECKPOINT_KEPT = re.compile(r"^checkpoint-[0-9a-f]{64}-0\.1\.0")
-FORMAT = 1
-MAX_BYTES = 256 * 1024 * 1024  # a 0.1.0 history is about 10 KB a workout
-
-Seconds = Annotated[float, Field(ge=0, allow_inf_nan=False)]
-
-
-class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="ignore")
-
-
-class _Step(_Record):
-    index: int = Field(ge=0)
-    summary: str
-    kind: StepKind
-    exercise: str | None = None
-    side: Side | None = None
-    set_number: int | None = None
-    mode: WorkMode | None = None
-    status: StepStatus
-    active_seconds: Seconds = 0.0
-    paused_seconds: Seconds = 0.0
-    held_seconds: Seconds | None = None
-
-
-class _Workout(_Record):
-    """A 0.1.0 history line or checkpoint (a checkpoint has `current_index`, no `outcome`)."""
-
-    format: StrictInt = Field(ge=1, le=FORMAT)
-    id: uuid.UUID
-    circuit: str
-    circuit_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
-    circuit_ref: str
-    challenge: bool
-    started_at: AwareDatetime
-    ended_at: AwareDatetime | None = None
-    saved_at: AwareDatetime | None = None
-    outcome: Outcome | None = None
-    current_index: int | None = Field(None, ge=0)
-    paused: bool = False
-    steps: tuple[_Step, ...]
-
-
-class _Version(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-    format: StrictInt
-
-
-def _is_newer(data: bytes) -> bool:
-    try:
-        return _Version.model_validate_json(data).format > FORMAT
-    except ValueError:
-        return False
-
-
-def _record(old: _Workout) -> WorkoutRecord:
-    """The 0.1.0 workout as a record; raises ValueError when it does not hold together."""
-    steps = tuple(
-        StepEntry(
-            index=step.index,
-            summary=step.summary,
-            kind=step.kind,
-            mode=step.mode,
-            exercise=step.exercise,
-            side=step.side,
-            set_number=step.set_number,
-            status=step.status,
-            active_seconds=step.active_seconds,
-            paused_seconds=step.paused_seconds,
-            held_seconds=step.held_seconds,
-        )
-        for step in old.steps
-    )
-    started = _utc(old.started_at)
-    if old.current_index is not None:  # a checkpoint: a workout in progress
-        saved = _utc(old.saved_at or old.started_at)
-        return WorkoutRecord(
-            id=old.id, circuit=old.circuit, circuit_ref=old.circuit_ref,
-            circuit_hash=old.circuit_hash, challenge=old.challenge, speed=1.0,
-            started_at=started, saved_at=saved, steps=steps,
-            current_index=old.current_index, paused=old.paused,
-        )  # fmt: skip
-    if old.outcome is None or old.ended_at is None or old.outcome is Outcome.IN_PROGRESS:
-        raise ValueError("a history line without its ending")
-    ended = _utc(old.ended_at)
-    return WorkoutRecord(
-        id=old.id, circuit=old.circuit, circuit_ref=old.circuit_ref,
-        circuit_hash=old.circuit_hash, challenge=old.challenge, speed=1.0,
-        started_at=started, saved_at=ended, ended_at=ended, outcome=old.outcome, steps=steps,
-    )  # fmt: skip
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC)
+MAX_BYTES = 64 * MIB
+"""The largest 0.1.0 file imported: a 0.1.0 history takes about 10 KB a workout (6,500 of
+them fit), a checkpoint about 20 KB. A larger file is reported, and left as it is."""
 
 
 def _parse(data: bytes) -> WorkoutRecord:
-    return _record(_Workout.model_validate_json(data))
+    return jsonform.parse(data).record
 
 
 def read_history(path: Path) -> tuple[list[WorkoutRecord], int, int]:
@@ -136,7 +43,7 @@ def read_history(path: Path) -> tuple[list[WorkoutRecord], int, int]:
     The same id appears twice only after a kill between appending and clearing a
     checkpoint; a finished entry then wins over an abandoned one, else the later line.
     """
-    raw = path.read_bytes()[:MAX_BYTES]
+    raw = read_bytes(path, limit=MAX_BYTES, what="a 0.1.0 history")
     chosen: dict[uuid.UUID, WorkoutRecord] = {}
     damaged = newer = 0
     for line in raw.split(b"\n"):
@@ -145,7 +52,7 @@ def read_history(path: Path) -> tuple[list[WorkoutRecord], int, int]:
         try:
             record = _parse(line)
         except (ValidationError, ValueError):
-            if _is_newer(line):
+            if jsonform.is_newer(line):
                 newer += 1
             else:
                 damaged += 1
@@ -174,15 +81,20 @@ def import_folder(folder: Path, conn: sqlite3.Connection, tell: Tell) -> None:
         return
     history = folder / HISTORY
     checkpoints = [path for path in files if path != history]
-    records, damaged, newer = read_history(history) if history.is_file() else ([], 0, 0)
+    try:
+        records, damaged, newer = read_history(history) if history.is_file() else ([], 0, 0)
+    except FileReadError as problem:
+        tell(f"{problem}; not imported, left as it is")
+        records, damaged, newer = [], 0, 0
+        files = checkpoints
     unreadable: list[str] = []
     for path in checkpoints:
         try:
-            records.append(_parse(path.read_bytes()[:MAX_BYTES]))
-        except (OSError, ValidationError, ValueError):
+            records.append(_parse(read_bytes(path, limit=MAX_BYTES, what="a 0.1.0 checkpoint")))
+        except (FileReadError, ValidationError, ValueError):
             unreadable.append(path.name)
     added, unfinished = _store(conn, records)
-    kept = [_rename(path, "-0.1.0") for path in [history, *checkpoints] if path.is_file()]
+    kept = [_rename(path, "-0.1.0") for path in files if path.is_file()]
     report = f"hamtimer 0.1.0 data imported: {added} workout(s), {unfinished} unfinished"
     if damaged or newer:
         report += f"; {damaged + newer} unreadable line(s) skipped"

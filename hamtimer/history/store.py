@@ -7,7 +7,8 @@ and speaks in `WorkoutRecord`s (`hamtimer.history.rows`).
 * Writing — `save` stores a workout in one transaction: the session calls it at every step
   change and pause (a checkpoint) and when the workout ends, so a kill at any instant loses
   at most the step in progress. A failure raises `HistoryError` with the folder and the fix;
-  the app shows it and the workout runs on.
+  the app shows it and the workout runs on. Meanwhile `keep_aside` keeps the workout in a
+  file of its own (`hamtimer.history.kept`), added to the history at the next start.
 * Reading never raises: problems become one-time notices (`take_notices`).
 * A workout in progress belongs to the process running it (`owner`): another hamtimer on
   the same data folder never offers to resume it while that process lives, and both
@@ -17,6 +18,7 @@ and speaks in `WorkoutRecord`s (`hamtimer.history.rows`).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import socket
 import sqlite3
@@ -25,12 +27,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+from hamtimer.history import kept
 from hamtimer.history.database import DB_FILE, Opened, open_database
 from hamtimer.history.holds import HoldTarget, TargetKey, WorkoutBest, targets_from
 from hamtimer.history.records import HistoryError, Outcome, WorkoutRecord, circuit_matches
 from hamtimer.history.rows import Reader, Row, Written, best_holds, write
 
 ENV_HINT = "set HAMTIMER_DATA_DIR or --data-dir to a writable folder"
+FULL_HINT = "free some space on its disk (or set HAMTIMER_DATA_DIR or --data-dir to another)"
 _T = TypeVar("_T")
 
 
@@ -77,6 +81,14 @@ def owner_alive(owner: str | None) -> bool:
     return not started or _start_time(pid) in ("", started)
 
 
+def _hint(error: BaseException) -> str:
+    """What to do about a failed write: make room on a full disk, else use another folder."""
+    full = (isinstance(error, OSError) and error.errno == errno.ENOSPC) or (
+        isinstance(error, sqlite3.Error) and "full" in str(error).lower()
+    )
+    return FULL_HINT if full else ENV_HINT
+
+
 def _reason(error: BaseException) -> str:
     if isinstance(error, OSError):
         if isinstance(error, FileExistsError | NotADirectoryError):
@@ -94,6 +106,7 @@ class HistoryStore:
         self._lock = threading.RLock()
         self._notices: list[str] = []
         self._written = Written()
+        self._kept: set[object] = set()  # ids of workouts kept aside by this process
         self.owner = process_token()
 
     @property
@@ -121,15 +134,22 @@ class HistoryStore:
     # ------------------------------------------------------------------- opening
 
     def _open(self, *, create: bool) -> Opened | None:
-        """The database, opened once; a 0.1.0 folder is imported first (even to read it)."""
+        """The database, opened once; a 0.1.0 folder and the workouts kept aside after a
+        failed save are imported first (even to read it)."""
         if self._db is not None:
             return self._db
         from hamtimer.history import legacy  # pydantic loads only for a 0.1.0 folder
 
         found = legacy.legacy_files(self.data_dir)
-        self._db = open_database(self.data_dir, self._tell, create=create or bool(found))
-        if found and self._db is not None and not self._db.readonly:
-            legacy.import_folder(self.data_dir, self._db.conn, self._tell)
+        waiting = kept.kept_files(self.data_dir)
+        self._db = open_database(
+            self.data_dir, self._tell, create=create or bool(found) or bool(waiting)
+        )
+        if self._db is not None and not self._db.readonly:
+            if found:
+                legacy.import_folder(self.data_dir, self._db.conn, self._tell)
+            if waiting:
+                kept.import_kept(self.data_dir, self._db.conn, self._tell, owner_alive)
         return self._db
 
     def check_writable(self) -> None:
@@ -161,7 +181,7 @@ class HistoryStore:
             except (OSError, sqlite3.Error) as error:
                 self._written = Written()  # what was written is unknown: write it all again
                 raise HistoryError(
-                    f"cannot {action} in {self.data_dir}: {_reason(error)} — {ENV_HINT}"
+                    f"cannot {action} in {self.data_dir}: {_reason(error)} — {_hint(error)}"
                 ) from error
 
     def _reading(self, read: Callable[[Reader], _T], default: _T) -> _T:
@@ -188,9 +208,31 @@ class HistoryStore:
         A workout in progress is marked as this process's unless `release` (saved to be
         resumed later, by this hamtimer or another).
         """
-        owner = None if release or record.outcome is not Outcome.IN_PROGRESS else self.owner
         with self._writing("save the workout") as conn:
-            write(conn, record, owner, self._written)
+            write(conn, record, self._owner(record, release), self._written)
+        if record.id in self._kept:
+            self._kept.discard(record.id)
+            kept.forget(record, self.data_dir)
+
+    def _owner(self, record: WorkoutRecord, release: bool) -> str | None:
+        return None if release or record.outcome is not Outcome.IN_PROGRESS else self.owner
+
+    def keep_aside(self, record: WorkoutRecord, *, release: bool = False) -> Path:
+        """Keep `record` in a file of its own after `save` failed; where it is kept.
+
+        The data folder if it takes the file, else the temporary folder; the next `save`
+        of the same workout that succeeds removes it, and the next start that finds it
+        adds it to the history. Raises `HistoryError` when neither place can be written.
+        """
+        try:
+            path = kept.keep(record, self._owner(record, release), self.data_dir)
+        except OSError as error:
+            raise HistoryError(
+                f"cannot keep the workout in {self.data_dir} or {kept.elsewhere()} "
+                f"either: {_reason(error)}"
+            ) from error
+        self._kept.add(record.id)
+        return path
 
     def abandon(self, record: WorkoutRecord) -> WorkoutRecord:
         """An interrupted workout the runner did not resume: stored as abandoned."""

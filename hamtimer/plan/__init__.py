@@ -7,7 +7,7 @@ plan are in `hamtimer.plan.steps`; `build_plan` (in `hamtimer.plan.build`) makes
 """
 
 from hamtimer.circuit import Direction, ExerciseKind, Side
-from hamtimer.plan.build import build_plan
+from hamtimer.plan.build import MAX_STEPS, PlanTooLongError, build_plan
 from hamtimer.plan.steps import (
     SYMBOLS,
     Plan,
@@ -19,10 +19,12 @@ from hamtimer.plan.steps import (
 )
 
 __all__ = [
+    "MAX_STEPS",
     "SYMBOLS",
     "Direction",
     "ExerciseKind",
     "Plan",
+    "PlanTooLongError",
     "RestReason",
     "Side",
     "Step",

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from hamtimer.circuit import Block, Circuit, Exercise, Prompt, Side
+from hamtimer.circuit import Block, Circuit, CircuitError, Exercise, Prompt, Side
 from hamtimer.plan.steps import SYMBOLS, Plan, RestReason, Step, StepKind, WorkMode
+
+MAX_STEPS = 2000
+"""The most steps a plan may have: 11 hours of 20-second steps. The bundled circuit has 48.
+Beyond it a plan is refused before it is built whole (a file of 256 KB could ask for
+millions), so that no screen, sound or save ever deals with a plan that size."""
+
+
+class PlanTooLongError(CircuitError):
+    """The circuit expands into more than `MAX_STEPS` steps."""
+
 
 _PAUSE_TITLES = {
     StepKind.GET_READY: "Get ready",
@@ -26,6 +36,8 @@ def build_plan(circuit: Circuit, *, challenge: bool = False, hands_free: bool = 
     Hands-free (`hands_free`, or the circuit's `timing.hands_free`) paces every set of reps
     that has no tempo at the circuit's `seconds_per_rep`, so no step but a hold to fatigue
     waits for the runner.
+
+    Raises `PlanTooLongError` when it would have more than `MAX_STEPS` steps.
     """
     hands_free = hands_free or circuit.timing.hands_free
     steps = _Builder(circuit, challenge, hands_free).run()
@@ -41,6 +53,15 @@ class _Builder:
         self.challenge = challenge
         self.hands_free = hands_free
         self.steps: list[Step] = []
+
+    def add(self, step: Step) -> None:
+        """Append the next step, unless the plan is full."""
+        if len(self.steps) >= MAX_STEPS:
+            raise PlanTooLongError(
+                f"the workout would have more than {MAX_STEPS:,} steps (every set, side, "
+                "prompt and rest is one): make it shorter, or split it into two circuits"
+            )
+        self.steps.append(step)
 
     def run(self) -> tuple[Step, ...]:
         """A get-ready, then every block, with a rest between blocks."""
@@ -96,7 +117,7 @@ class _Builder:
             return
         title = _PAUSE_TITLES[kind]
         detail = None if reason is None else _REST_WORDS[reason]
-        self.steps.append(
+        self.add(
             Step(
                 index=len(self.steps),
                 kind=kind,
@@ -147,7 +168,7 @@ class _Builder:
                 headline = f"{reps} × {direction.upper()} {SYMBOLS[direction]}"
                 amount = brief = f"{reps} × {direction}"
         side_text = _side_text(exercise, side)
-        self.steps.append(
+        self.add(
             Step(
                 index=len(self.steps),
                 kind=StepKind.WORK,

@@ -11,6 +11,7 @@ from hamtimer.report.chart import HoldChart
 from hamtimer.report.export import (
     FORMATS,
     csv_rows,
+    json_text,
     record_json,
     write_csv,
     write_export,
@@ -32,6 +33,7 @@ from hamtimer.report.text import (
     holds_text,
     local_time,
     rehearsal_text,
+    waiting_text,
     weaker_side,
 )
 
@@ -46,12 +48,14 @@ __all__ = [
     "hold_line",
     "holds_table",
     "holds_text",
+    "json_text",
     "local_time",
     "recent_table",
     "record_json",
     "rehearsal_text",
     "summary_text",
     "trend_caption",
+    "waiting_text",
     "weaker_side",
     "write_csv",
     "write_export",

@@ -2,7 +2,9 @@
 
 `hamtimer history --json` prints one JSON array; `--export jsonl` writes one workout a line
 and `--export csv` one step a row. Each is written a workout at a time, never built up as
-one string.
+one string. Control characters in names are escaped (JSON's own escapes, so the data reads
+back exact; `printable` in CSV), so that an export printed on a terminal cannot drive it;
+an output that cannot encode every character gets ASCII JSON.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import IO, Any
 
 from hamtimer.history import StepEntry, WorkoutRecord, holds_by_side
+from hamtimer.printable import encodes_everything, json_printable, printable
 
 FORMATS = ("jsonl", "csv")
 
@@ -86,19 +89,25 @@ def record_json(record: WorkoutRecord) -> dict[str, Any]:
     }
 
 
-def write_json(records: Iterable[WorkoutRecord], out: TextIO) -> None:
+def json_text(document: Any, out: IO[str], *, indent: int | None = None) -> str:
+    """`document` as JSON for `out`: control characters escaped, ASCII if `out` needs it."""
+    ascii_only = not encodes_everything(getattr(out, "encoding", None))
+    return json_printable(json.dumps(document, indent=indent, ensure_ascii=ascii_only))
+
+
+def write_json(records: Iterable[WorkoutRecord], out: IO[str]) -> None:
     """A JSON array of `record_json` objects, written a workout at a time."""
     out.write("[")
     for position, record in enumerate(records):
         out.write(",\n" if position else "\n")
-        out.write(json.dumps(record_json(record), indent=2, ensure_ascii=False))
+        out.write(json_text(record_json(record), out, indent=2))
     out.write("\n]\n")
 
 
-def write_jsonl(records: Iterable[WorkoutRecord], out: TextIO) -> None:
+def write_jsonl(records: Iterable[WorkoutRecord], out: IO[str]) -> None:
     """One `record_json` object a line."""
     for record in records:
-        out.write(json.dumps(record_json(record), ensure_ascii=False) + "\n")
+        out.write(json_text(record_json(record), out) + "\n")
 
 
 def csv_rows(record: WorkoutRecord) -> list[dict[str, object]]:
@@ -127,15 +136,21 @@ def csv_rows(record: WorkoutRecord) -> list[dict[str, object]]:
     ]
 
 
-def write_csv(records: Iterable[WorkoutRecord], out: TextIO) -> None:
+def write_csv(records: Iterable[WorkoutRecord], out: IO[str]) -> None:
     """A header, then one row a step of every workout (`csv_rows`)."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for record in records:
-        writer.writerows(csv_rows(record))
+        writer.writerows(
+            {
+                key: printable(value) if isinstance(value, str) else value
+                for key, value in row.items()
+            }
+            for row in csv_rows(record)
+        )
 
 
-def write_export(kind: str, records: Iterable[WorkoutRecord], out: TextIO) -> None:
+def write_export(kind: str, records: Iterable[WorkoutRecord], out: IO[str]) -> None:
     """Write `records` in format `kind` ('jsonl' or 'csv')."""
     if kind == "csv":
         write_csv(records, out)

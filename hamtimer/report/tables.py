@@ -1,6 +1,7 @@
 """A workout's result as Rich renderables: the summary, the history table, the hold trends.
 
-Names come from circuit files, so they are always `Text`, never parsed as markup.
+Names come from circuit files, so they are always `Text`, never parsed as markup, and
+shown through `printable` (control characters escaped).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from rich.text import Text
 
 from hamtimer.history import Outcome, SideHolds, TrendPoint, WorkoutRecord, holds_by_side
 from hamtimer.plan import format_duration
+from hamtimer.printable import printable
 from hamtimer.report.text import (
     UNEVEN_PERCENT,
     circuit_text,
@@ -48,7 +50,7 @@ def holds_table(record: WorkoutRecord) -> Table | None:
     for hold in holds:
         right = format_duration(hold.right) if hold.right is not None else "—"
         left = format_duration(hold.left) if hold.left is not None else "—"
-        table.add_row(Text(hold.exercise), right, left, weaker_side(hold) or "—")
+        table.add_row(Text(printable(hold.exercise)), right, left, weaker_side(hold) or "—")
     return table
 
 
@@ -99,7 +101,7 @@ def trend_caption(exercise: str, points: Sequence[TrendPoint]) -> Text:
     """The exercise and its latest holds per side, which side is weaker, and a flag when the
     sides differ by over 15%: two short lines, so the caption never wraps at 80 columns."""
     last = points[-1]
-    text = Text(f"{exercise} — {len(points)} workout(s)", style="bold")
+    text = Text(f"{printable(exercise)} — {len(points)} workout(s)", style="bold")
     right = format_duration(last.right) if last.right is not None else "—"
     left = format_duration(last.left) if last.left is not None else "—"
     text.append(f"\nlatest: R {right} · L {left}")

@@ -1,4 +1,8 @@
-"""The words of a workout's result, as plain strings: one place for every screen and command."""
+"""The words of a workout's result, as plain strings: one place for every screen and command.
+
+Names come from circuit files and the history, so every function here returns them through
+`printable`: safe to write to a terminal as they are.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from datetime import datetime
 from hamtimer.history import Outcome, SideHolds, WorkoutRecord, holds_by_side
 from hamtimer.history.holds import UNEVEN, side_difference, signed_difference
 from hamtimer.plan import format_duration
+from hamtimer.printable import printable
 
 UNEVEN_PERCENT = round(UNEVEN * 100)
 
@@ -29,7 +34,7 @@ def circuit_text(record: WorkoutRecord) -> str:
     marks = [
         mark for mark in ("challenge" if record.challenge else "", rehearsal_text(record)) if mark
     ]
-    return record.circuit + (f" ({', '.join(marks)})" if marks else "")
+    return printable(record.circuit) + (f" ({', '.join(marks)})" if marks else "")
 
 
 def duration_text(record: WorkoutRecord) -> str:
@@ -72,10 +77,23 @@ def hold_line(hold: SideHolds, *, named: bool) -> str:
         text += f" ({signed:+d}%)".replace("-", "−")
         if hold.uneven:
             text += " ⚠"
-    return f"{hold.exercise}: {text}" if named else text
+    return f"{printable(hold.exercise)}: {text}" if named else text
 
 
 def holds_text(record: WorkoutRecord) -> str:
     """Every to-fatigue exercise's holds per side, a line each (`hold_line`)."""
     holds = holds_by_side(record)
     return "\n".join(hold_line(hold, named=len(holds) > 1) for hold in holds)
+
+
+def waiting_text(record: WorkoutRecord, *, running: bool) -> str:
+    """A workout not ended yet: where it stands, and how to go on with it."""
+    where = f"step {record.current_index + 1} of {len(record.steps)}"
+    began = local_time(record.started_at)
+    if running:
+        return f"{circuit_text(record)}: running now in another hamtimer ({where}, began {began})"
+    ref = printable(record.circuit_ref)
+    return (
+        f"{circuit_text(record)}: waiting to be resumed at {where} (began {began}, "
+        f"{completion_text(record)} done) — run `hamtimer {ref}` and press r"
+    )

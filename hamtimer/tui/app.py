@@ -3,6 +3,11 @@
 The app composes: the session (`hamtimer.session`) owns the workout's life and its saving,
 the sound layer plays the cues, the screens draw and post Messages, and the app answers
 them. It never keeps time itself: the engine does.
+
+Leaving, however it happens, gives the terminal back and keeps the workout: SIGTERM, SIGHUP
+and SIGQUIT save it for resuming and exit 0, SIGINT the same with exit code 130; an
+unexpected error saves it too, and `run_app` raises the error after the terminal is
+restored, for the command to report in one line (the traceback goes to a file).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from hamtimer import folders
 from hamtimer.circuit import Circuit, CircuitFile
 from hamtimer.clock import MonotonicClock, ScaledClock
 from hamtimer.history import HistoryError, HistoryStore
+from hamtimer.printable import printable
 from hamtimer.session import WorkoutSession
 from hamtimer.tui.screens.help import HelpScreen
 from hamtimer.tui.screens.leave import ConfirmLeave, LeaveChoice
@@ -35,6 +41,10 @@ from hamtimer.tui.services import Coach, CuePlayer
 EXIT_GRACE = 3.0
 DONE_SECONDS = 8.0
 """How long a finished workout's big DONE stays before the summary (Enter: at once)."""
+
+SIGNALS = {"SIGTERM": 0, "SIGHUP": 0, "SIGQUIT": 0, "SIGINT": 130}
+"""Signals that save the workout for resuming and leave, and the exit code of each (130 is
+what shells report for a program stopped by SIGINT)."""
 
 
 class HamtimerApp(App[int]):
@@ -69,6 +79,8 @@ class HamtimerApp(App[int]):
         self._voice_factory = voice_factory
         self.store_problem = store_problem
         self.notices = session.take_notices()
+        self.crashed: Exception | None = None
+        """The unexpected error that ended the app, if one did (`run_app` raises it)."""
 
     # ----------------------------------------------------------------- status
 
@@ -158,7 +170,8 @@ class HamtimerApp(App[int]):
         self._refresh_status()
 
     def notice(self, message: str) -> None:
-        """A one-line notice from the sound layer (its backend changed); any thread."""
+        """A one-line notice from a service (e.g. the sound backend changed); any thread."""
+        message = printable(message)
         try:
             self.call_from_thread(self._sound_changed, message)
         except RuntimeError:  # already on the app's thread
@@ -176,7 +189,11 @@ class HamtimerApp(App[int]):
             self._error(message)
 
     def _error(self, message: str) -> None:
-        self.notify(message, severity="error", timeout=10, markup=False)
+        self.notify(printable(message), severity="error", timeout=10, markup=False)
+        from hamtimer.tui.screens.summary import SummaryScreen
+
+        if isinstance(self.screen, SummaryScreen):
+            self.screen.show_unsaved(self.session.unsaved_text())
 
     def ring_bell(self) -> None:
         """The terminal bell, drawn by Textual so it never garbles the screen; any thread."""
@@ -256,7 +273,7 @@ class HamtimerApp(App[int]):
 
         record = self.session.finish()
         if record is not None and isinstance(self.screen, WorkoutScreen):
-            self.switch_screen(SummaryScreen(record))
+            self.switch_screen(SummaryScreen(record, self.session.unsaved_text()))
 
     # ----------------------------------------------------------------- leaving
 
@@ -331,8 +348,9 @@ class HamtimerApp(App[int]):
         records = store.workouts()
         self.push_screen(HistoryScreen(records, store.take_notices()))
 
-    def _save_and_exit(self) -> None:
-        """SIGTERM or SIGHUP (a closed terminal window): keep the workout for resuming.
+    def _save_and_exit(self, code: int = 0) -> None:
+        """SIGTERM, SIGHUP (a closed terminal window), SIGQUIT or SIGINT: keep the workout
+        for resuming, give the terminal back, and exit with `code`.
 
         The checkpoint is on disk before anything else. A terminal that is already gone can
         leave Textual blocked writing its last frame for ever, so a watchdog ends the process
@@ -342,8 +360,19 @@ class HamtimerApp(App[int]):
         if saving is not None:
             with contextlib.suppress(Exception):
                 saving.result(timeout=5)
-        threading.Thread(target=_exit_after, args=(EXIT_GRACE,), daemon=True).start()
-        self.exit(0)
+        threading.Thread(target=_exit_after, args=(EXIT_GRACE, code), daemon=True).start()
+        self.exit(code)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: keep the workout for resuming, and leave without printing
+        the traceback over the terminal (`run_app` raises the error for the command to
+        report, the details in a file)."""
+        if self.crashed is None:
+            self.crashed = error
+            with contextlib.suppress(Exception):
+                self.session.checkpoint(release=True)
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
 
     def on_mount(self) -> None:
         """Show the start screen; save and leave cleanly when the terminal goes away."""
@@ -352,8 +381,10 @@ class HamtimerApp(App[int]):
             threading.Thread(target=self._open_sound, name="hamtimer-sound", daemon=True).start()
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop = asyncio.get_running_loop()
-            for signum in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(signum, self._save_and_exit)
+            for name, code in SIGNALS.items():
+                signum = getattr(signal, name, None)  # Windows has neither SIGHUP nor SIGQUIT
+                if signum is not None:
+                    loop.add_signal_handler(signum, self._save_and_exit, code)
 
     def on_unmount(self) -> None:
         """Finish every pending save before the process ends."""
@@ -364,9 +395,9 @@ class HamtimerApp(App[int]):
             self.sound.close()
 
 
-def _exit_after(seconds: float) -> None:
+def _exit_after(seconds: float, code: int) -> None:
     time.sleep(seconds)
-    os._exit(0)
+    os._exit(code)
 
 
 def open_store(folder: Path | None) -> tuple[HistoryStore | None, str | None]:
@@ -390,11 +421,14 @@ def run_app(
     voice: str = "on",
     voice_volume: float = 1.0,
     hands_free: bool = False,
-) -> int:
-    """Run the timer for a circuit until the runner leaves; the process exit code.
+) -> tuple[int, list[str]]:
+    """Run the timer for a circuit until the runner leaves: the process exit code, and what
+    to tell once the terminal is back (a workout that could not be saved).
 
     `voice` is 'on' or 'off' (off: no voice until `v`); `voice_volume` (0–1) the voice's
     level against the tones; `hands_free` paces every set of reps.
+
+    Raises the unexpected error that ended the app, if one did, with the terminal restored.
     """
     store, problem = open_store(data_dir)
     clock = ScaledClock(speed) if speed != 1 else MonotonicClock()
@@ -429,4 +463,7 @@ def run_app(
         store_problem=problem,
     )
     result = app.run()
-    return result if isinstance(result, int) else 0
+    session.close()
+    if app.crashed is not None:
+        raise app.crashed
+    return (result if isinstance(result, int) else 0), session.told_at_exit()

@@ -8,15 +8,19 @@ The screen is laid out from the number outwards. During work: the side in large 
 above the number, the halo's direction beside it. During a rest, a switch or get-ready:
 what comes next, large, at the top (exercise, then side and amount) with its cue and
 equipment below the number, so the runner can set up while the clock runs.
+Every string of a `View` is `printable`: names from the circuit file never reach the
+terminal raw.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from hamtimer.history import HoldTarget
 from hamtimer.plan import SYMBOLS, RestReason, Step, StepKind, WorkMode, format_duration
+from hamtimer.printable import printable
 from hamtimer.workout import Snapshot, WorkoutState
 
 # Floating-point slack: a reading taken exactly at a second boundary must show the new second.
@@ -211,7 +215,7 @@ def view_of(snapshot: Snapshot, target: HoldTarget | None = None) -> View:
         target = None
     passed = passed_marks(target, snapshot.step_elapsed)
     name, detail = ((), _side(step)) if working else _next_up(following)
-    return View(
+    view = View(
         phase=phase_of(step, snapshot.state),
         kind="work" if working else "pause",
         headline=_headline(step, following, paused),
@@ -229,3 +233,17 @@ def view_of(snapshot: Snapshot, target: HoldTarget | None = None) -> View:
         progress=snapshot.fraction,
         times=f"step {snapshot.index + 1} of {snapshot.total} · {times}",
     )
+    return _printable(view)
+
+
+def _printable(view: View) -> View:
+    """The view with every string, and every wording of its `Lines`, shown as written
+    (`printable`)."""
+    texts: dict[str, Any] = {}
+    for field in fields(view):
+        value = getattr(view, field.name)
+        if isinstance(value, str):
+            texts[field.name] = printable(value)
+        elif isinstance(value, tuple):
+            texts[field.name] = tuple(printable(line) for line in value)
+    return replace(view, **texts)

@@ -41,7 +41,8 @@ class Workout:
     - `listener_errors`: how many times a listener raised; the engine went on regardless.
 
     `start_index` and `prior` resume an interrupted workout: steps before `start_index` keep
-    their `prior` records (copied) or are NOT_REACHED; the step at `start_index` starts afresh.
+    their `prior` records (copied) or are NOT_REACHED; the step at `start_index` starts afresh,
+    and `workout_elapsed` goes on from the prior steps' active time.
 
     `heads_up` (seconds, for a voice) adds a TIME_LEFT event that many seconds before the end
     of every rest, switch, get-ready or timed step more than twice as long. `targets` (step
@@ -80,6 +81,7 @@ class Workout:
         self.ended_at: float | None = None
         self.updated_at: float | None = None
         self.records = self._initial_records(prior)
+        self._prior_active = math.fsum(record.active_seconds for record in self.records)
         self._visit: Visit | None = None
         self._pause_began: float | None = None
         self._paused_total = 0.0
@@ -124,7 +126,9 @@ class Workout:
         """The picture to draw now. Read-only: call `update()` first to process what is due."""
         now = self._read_clock()
         if self._visit is None:
-            return Snapshot.before_start(self.plan, self.start_index, now)
+            return Snapshot.before_start(
+                self.plan, self.start_index, now, workout_elapsed=self._prior_active
+            )
         moment = self._effective(now)
         return Snapshot.during(
             self.plan,
@@ -156,9 +160,10 @@ class Workout:
         return min(moments)
 
     def _origin(self) -> float:
-        """The reading at which `workout_elapsed` would be zero with pauses taken out."""
+        """The reading at which `workout_elapsed` would be zero with pauses taken out (before
+        the start when resuming: the prior steps' active time counts)."""
         assert self.started_at is not None
-        return self.started_at + self._paused_total
+        return self.started_at + self._paused_total - self._prior_active
 
     def _current_step(self) -> Step:
         return self.plan.steps[self.index]

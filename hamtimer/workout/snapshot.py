@@ -35,8 +35,11 @@ class Snapshot:
     now: float
 
     @classmethod
-    def before_start(cls, plan: Plan, index: int, now: float) -> Snapshot:
-        """A READY workout: step `index` as it will begin, and the whole plan ahead."""
+    def before_start(
+        cls, plan: Plan, index: int, now: float, *, workout_elapsed: float = 0.0
+    ) -> Snapshot:
+        """A READY workout: step `index` as it will begin, and the whole plan ahead
+        (`workout_elapsed`: the active time of the steps done before, when resuming)."""
         step = plan.steps[index]
         left = _estimate_after(plan, index - 1)
         return cls(
@@ -49,7 +52,7 @@ class Snapshot:
             step_remaining=step.seconds,
             reps_counted=0 if is_paced(step) else None,
             paused=False,
-            workout_elapsed=0.0,
+            workout_elapsed=workout_elapsed,
             workout_remaining=left,
             fraction=_fraction(plan, left),
             now=now,

@@ -8,6 +8,7 @@ from hamtimer.plan import Side, Step, StepKind, WorkMode, format_duration
 from hamtimer.tui.screens.start import StartScreen
 from hamtimer.tui.screens.summary import SummaryScreen
 from hamtimer.tui.widgets import DirectionMark
+from tests.circuit_facts import HAMSTRING, Fact
 from tests.tui.conftest import Harness
 
 HOLDS = {Side.RIGHT: 45.0, Side.LEFT: 38.0}  # 16% apart: the summary must flag it
@@ -19,9 +20,16 @@ def following(harness: Harness, step: Step) -> Step:
     return harness.workout.plan.steps[step.index + 1]
 
 
+def next_work(position: int) -> Fact:
+    """The first work step after `position` in the hand-written facts."""
+    return next(fact for fact in HAMSTRING[position + 1 :] if fact.kind == "work")
+
+
 async def test_a_runner_does_the_whole_circuit(harness: Harness, tmp_path: Path) -> None:
     """At 80×24 every step shows its number at least 12 rows tall; work shows its side in
-    large capitals; rests, switches and get-ready show what comes next, large, at the top."""
+    large capitals; rests, switches and get-ready show what comes next, large, at the top.
+    What each step must show comes from the circuit's facts written out by hand
+    (`tests/circuit_facts.py`), not from the plan builder."""
     app, plan = harness.app, harness.session.plan_for(False)
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, StartScreen)
@@ -32,40 +40,41 @@ async def test_a_runner_does_the_whole_circuit(harness: Harness, tmp_path: Path)
         assert harness.screen.has_class("phase-get-ready")
         assert harness.big == "0:10"
         paused_once = False
-        for step in plan.steps:
+        for position, (fact, step) in enumerate(zip(HAMSTRING, plan.steps, strict=True)):
             assert harness.workout.snapshot().index == step.index
             assert harness.digit_rows >= MIN_DIGIT_ROWS, (step.summary, harness.digit_rows)
-            if step.kind is StepKind.WORK:
+            if fact.kind == "work":
                 assert harness.screen.has_class("phase-work")
-                assert step.set_text and step.set_text in harness.text("headline")
-                assert str(step.exercise) in harness.text("headline")
-                if step.side_text:
-                    assert harness.large("detail") == (step.side_text.upper(), True)
+                kind = "set" if fact.exercise == "Split stance jump" else "round"  # a circuit
+                assert f"{kind} {fact.set_number} of 3" in harness.text("headline")
+                assert str(fact.exercise) in harness.text("headline")
+                if fact.side:
+                    detail, large = harness.large("detail")
+                    assert large and detail.startswith(fact.side.upper()), detail
                 else:
                     assert harness.text("detail") == ""
-                assert harness.app.screen.query_one(DirectionMark).display == bool(step.direction)
+                assert harness.app.screen.query_one(DirectionMark).display == bool(fact.direction)
             else:
-                after = following(harness, step)
+                after = next_work(position)
                 assert harness.text("headline").startswith(step.headline.upper())
                 name, large = harness.large("name")
                 assert large and str(after.exercise).upper().startswith(name.rstrip("…"))
                 detail, large = harness.large("detail")
-                assert large and detail.endswith(after.brief.upper())
-                assert detail.startswith(str(after.side).upper()) if after.side else True
-                assert harness.words("cue") == (after.cue or "")
-            if step.mode is WorkMode.REPS:
-                assert harness.big == str(step.reps)
+                assert large and detail.startswith(after.side.upper() if after.side else "")
+                assert harness.words("cue") == (following(harness, step).cue or "")
+            if fact.reps is not None:
+                assert harness.big == str(fact.reps)
                 assert harness.text("prompt").endswith("Enter when done")
-                if step.direction is not None:
-                    words = step.direction.upper()
+                if fact.direction is not None:
+                    words = fact.direction.upper()
                     symbol = "↻" if words == "CLOCKWISE" else "↺"
                     assert f"6 × {words} {symbol}" in harness.text("prompt")
                     mark = harness.app.screen.query_one(DirectionMark)
-                    assert mark.direction == step.direction
+                    assert mark.direction == fact.direction
                 await harness.advance(pilot, REP_TIME)
                 await pilot.press("enter")
-            elif step.mode is WorkMode.OPEN:
-                assert step.side is not None
+            elif fact.hold:
+                assert step.mode is WorkMode.OPEN and step.side is not None
                 assert harness.big == "0:00"
                 assert harness.text("target") == "", "no history yet: no target"
                 await harness.advance(pilot, 30)
@@ -73,12 +82,11 @@ async def test_a_runner_does_the_whole_circuit(harness: Harness, tmp_path: Path)
                 await harness.advance(pilot, HOLDS[step.side] - 30)
                 await pilot.press("enter")
             else:
-                assert step.seconds is not None
-                assert harness.big == format_duration(step.seconds), "starts at its full time"
-                if step.kind is StepKind.REST:
-                    reason = step.rest_reason.value if step.rest_reason else ""
+                assert step.seconds is not None and fact.seconds is not None
+                assert harness.big == format_duration(fact.seconds), "starts at its full time"
+                if fact.kind == "rest":
                     expected = (
-                        "phase-rest-sides" if reason == "between_sides" else "phase-rest-sets"
+                        "phase-rest-sides" if fact.rest == "between_sides" else "phase-rest-sets"
                     )
                     assert harness.screen.has_class(expected)
                 if step.kind is StepKind.REST and not paused_once:

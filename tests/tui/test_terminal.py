@@ -28,6 +28,8 @@ if shutil.which("tmux") is None:
     pytest.skip("tmux is not installed", allow_module_level=True)
 
 HAMTIMER = [sys.executable, "-m", "hamtimer"]
+TMUX = ["tmux", "-L", f"hamtimer-tests-{os.getpid()}"]
+"""tmux on a server of this test run's own: no other tmux user can end its sessions."""
 
 
 class Terminal:
@@ -49,13 +51,13 @@ class Terminal:
             ]
         )
         subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", command],
+            [*TMUX, "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", command],
             check=True,
         )
 
     def screen(self) -> str:
         done = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+            [*TMUX, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
         )
         return done.stdout
 
@@ -70,12 +72,12 @@ class Terminal:
 
     def keys(self, *keys: str) -> None:
         for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
+            subprocess.run([*TMUX, "send-keys", "-t", self.name, key], check=True)
             time.sleep(0.15)
 
     def app_pid(self) -> int:
         shell = subprocess.run(
-            ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
+            [*TMUX, "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
             capture_output=True,
             text=True,
             check=True,
@@ -98,7 +100,7 @@ class Terminal:
         raise AssertionError(f"hamtimer did not exit; screen:\n{self.screen()}")
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*TMUX, "kill-session", "-t", self.name], capture_output=True)
 
 
 @pytest.fixture
@@ -172,7 +174,7 @@ def test_ctrl_z_suspends_paused_and_stays_paused_after_fg(folders: tuple[Path, P
     term = Terminal(data, config)
     subprocess.run(
         [
-            "tmux",
+            *TMUX,
             "new-session",
             "-d",
             "-s",
@@ -190,7 +192,7 @@ def test_ctrl_z_suspends_paused_and_stays_paused_after_fg(folders: tuple[Path, P
         command = " ".join(
             [f"HAMTIMER_CONFIG_DIR={config}", *HAMTIMER, f"--sound off --data-dir {data}"]
         )
-        subprocess.run(["tmux", "send-keys", "-t", term.name, command, "Enter"], check=True)
+        subprocess.run([*TMUX, "send-keys", "-t", term.name, command, "Enter"], check=True)
         term.wait_for("Press Enter to start")
         term.keys("Enter")
         term.wait_for("GET READY")

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from hamtimer.history import WorkoutRecord, hold_trend
+from hamtimer.printable import printable
 from hamtimer.report import HoldChart, recent_table, trend_caption
 
 
@@ -40,7 +41,7 @@ class HistoryScreen(Screen[None]):
         """A chart per to-fatigue exercise and side, and a table."""
         with VerticalScroll(id="history"):
             for notice in self.notices:
-                yield Static(Text(f"⚠ {notice}", style="yellow"))  # paths may hold "["
+                yield Static(Text(printable(f"⚠ {notice}"), style="yellow"))  # paths: "[", ESC
             if not self.records:
                 yield Static("No workouts yet: your holds will be charted here.")
             for exercise, points in hold_trend(self.records).items():

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from hamtimer.circuit import Circuit
 from hamtimer.plan import Plan, format_duration
+from hamtimer.printable import printable
 from hamtimer.tui.screens.adaptive import AdaptiveScreen
 from hamtimer.tui.widgets import KeyFooter, TooSmall
 
@@ -94,7 +95,7 @@ class StartScreen(AdaptiveScreen):
         if info is None:
             return
         circuit, plan = info.circuit, info.plan
-        title = Text(circuit.name, style="bold")
+        title = Text(printable(circuit.name), style="bold")
         title.append(f"\n{len(plan)} steps · about {format_duration(plan.estimated_seconds)}")
         title.append(f" · challenge mode {'ON' if info.challenge else 'off'} (c)")
         if info.speed != 1:
@@ -102,16 +103,18 @@ class StartScreen(AdaptiveScreen):
         self.query_one("#start-title", Static).update(title)
         outline = Text()
         for block in circuit.blocks:
-            outline.append(f"\n{block.name}", style="bold underline")
+            outline.append(f"\n{printable(block.name)}", style="bold underline")
             way = "rounds" if block.mode == "circuit" else "sets each"
             outline.append(f"  {block.sets} {way}\n")
             for exercise in block.exercises:
-                outline.append(f"  • {exercise.name}", style="bold")
+                outline.append(f"  • {printable(exercise.name)}", style="bold")
                 outline.append(f"  ({exercise.kind})\n", style="dim")
                 if info.challenge and exercise.challenge:
-                    outline.append(f"      challenge: {exercise.challenge}\n", style="italic")
+                    challenge = printable(exercise.challenge)
+                    outline.append(f"      challenge: {challenge}\n", style="italic")
         self.query_one("#start-outline", Static).update(outline)
-        self.query_one("#start-notices", Static).update(Text("\n".join(info.notices)))
+        notices = printable("\n".join(info.notices))
+        self.query_one("#start-notices", Static).update(Text(notices))
         prompt = "Press Enter to start"
         if info.resume_at is not None:
             prompt = (
