@@ -106,8 +106,11 @@ def check(folder: Path, promises: Promises) -> None:
     assert not list(folder.glob("history.damaged-*")), "nothing set aside"
 
 
-def run_and_kill(folder: Path, circuit: Path, seed: int, delay: float) -> list[str]:
-    """Start the writer, let it write for `delay` seconds, SIGKILL it; the lines it printed."""
+def run_and_kill(
+    folder: Path, circuit: Path, seed: int, delay: float, after: str | None = None
+) -> list[str]:
+    """Start the writer, let it write for `delay` seconds (after its first line starting
+    with `after`, if given), SIGKILL it; the lines it printed."""
     child = subprocess.Popen(
         [sys.executable, str(WRITER), str(folder), str(circuit), str(seed)],
         stdout=subprocess.PIPE,
@@ -120,11 +123,17 @@ def run_and_kill(folder: Path, circuit: Path, seed: int, delay: float) -> list[s
         child.kill()
         _, err = child.communicate()
         pytest.fail(f"writer did not start: {first!r}\n{err.decode(errors='replace')}")
+    heard = b""
+    if after is not None:
+        for line in iter(child.stdout.readline, b""):
+            heard += line
+            if line.split(maxsplit=1)[:1] == [after.encode()]:
+                break
     time.sleep(delay)
     child.send_signal(signal.SIGKILL)
     out, err = child.communicate()
     assert child.returncode == -signal.SIGKILL, err.decode(errors="replace")
-    return ["ready", *complete_lines(out)]
+    return ["ready", *complete_lines(heard + out)]
 
 
 def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path, hamstring_path: Path) -> None:
@@ -165,7 +174,7 @@ def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path, hamstring_path:
 def test_the_checker_catches_a_lost_step(tmp_path: Path, hamstring_path: Path) -> None:
     """The check above is not vacuous: a promise the database does not keep fails it."""
     folder = tmp_path / "data"
-    lines = run_and_kill(folder, hamstring_path, seed=1, delay=0.05)
+    lines = run_and_kill(folder, hamstring_path, seed=1, delay=0.05, after="checkpoint")
     promises = Promises()
     for line in lines:
         promises.hear(line)
