@@ -20,7 +20,8 @@ from hamtimer.sound.backends import (
     simpleaudio_verdict,
 )
 from hamtimer.sound.cues import cue_for, flips_direction
-from hamtimer.sound.player import SoundPlayer, open_sound, sounds_dir
+from hamtimer.sound.opening import open_sound, sounds_dir
+from hamtimer.sound.player import SoundPlayer
 from hamtimer.sound.tones import DESIGNS, Cue
 from hamtimer.sound.worker import silence_alsa_errors
 

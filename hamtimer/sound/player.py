@@ -1,7 +1,8 @@
 """The sound layer the app talks to: pick a backend, play cues, survive its failure.
 
-`open_sound` walks the backend chain (`hamtimer.sound.backends`) once at start and keeps the
-first that opens; `SoundPlayer.backend_name` is the one line to show on screen. After that:
+`open_sound` (`hamtimer.sound.opening`) walks the backend chain (`hamtimer.sound.backends`)
+once at start and `SoundPlayer` keeps the first that opens; `SoundPlayer.backend_name` is the
+one line to show on screen. After that:
 
 - `play` never blocks and never raises. It puts the cue on a queue that a background thread
   (the dispatcher) hands to the backend, so neither the UI nor the engine ever waits on a
@@ -36,7 +37,6 @@ from pathlib import Path
 
 from hamtimer.clock import Clock
 from hamtimer.events import Event
-from hamtimer.folders import bundled_dir
 from hamtimer.plan import Plan
 from hamtimer.sound.backends import (
     Backend,
@@ -46,19 +46,12 @@ from hamtimer.sound.backends import (
     OffBackend,
     Played,
     PlayedHook,
-    chain,
 )
 from hamtimer.sound.cues import cue_for
 from hamtimer.sound.timeline import Phrase, Placed, SpeechLine
 from hamtimer.sound.tones import DESIGNS, Cue
 
 Notice = Callable[[str], None]
-
-
-def sounds_dir() -> Path:
-    """The folder of cue WAVs: `hamtimer/sounds` when installed, the repo's `sounds/` in a
-    checkout (editable installs included), where the wheel build copies it from."""
-    return bundled_dir("sounds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,25 +386,3 @@ class SoundPlayer:
             backend.play(request.cue, request.requested)
         except BackendFailedError as error:
             self._switch(backend, str(error), request.cue, request.requested)
-
-
-def open_sound(
-    mode: str = "auto",
-    *,
-    notice: Notice | None = None,
-    bell: Callable[[], None] | None = None,
-    on_played: PlayedHook | None = None,
-    folder: Path | None = None,
-    probe_timeout: float = 3.0,
-    answer_timeout: float = 2.0,
-) -> SoundPlayer:
-    """Open the best sound backend for `mode` ('auto', 'simpleaudio', 'system', 'bell', 'off').
-
-    Blocks only while backends are tried: normally ~0.1 s (starting the simpleaudio player
-    process), at most `probe_timeout` per backend when a sound server hangs. `bell` rings the
-    terminal bell without garbling a full-screen UI (Textual: `app.bell`); `notice` receives the
-    one-line reports of mid-workout fallbacks; `on_played` sees every cue that reached a
-    device (from a background thread). Raises ValueError for an unknown mode, nothing else.
-    """
-    backends = chain(mode, folder or sounds_dir(), bell=bell, answer_timeout=answer_timeout)
-    return SoundPlayer(backends, notice=notice, on_played=on_played, probe_timeout=probe_timeout)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from operator import attrgetter
 
 from hamtimer.clock import Clock
 from hamtimer.events import Event, EventKind, StepRecord, StepStatus
 from hamtimer.plan import Plan, Step, StepKind, WorkMode
 from hamtimer.workout.listeners import Listener, Listeners
+from hamtimer.workout.resume import initial_records
 from hamtimer.workout.snapshot import Snapshot
 from hamtimer.workout.state import WorkoutState
 from hamtimer.workout.visit import Due, Visit, next_whole_second
@@ -23,21 +24,18 @@ DONE_GUARD = 0.3
 """Seconds after a step change during which `done()` is ignored (double taps, late taps)."""
 
 
-def _structure(plan: Plan) -> list[tuple[object, ...]]:
-    return [(s.kind, s.mode, s.seconds, s.reps, s.tempo) for s in plan.steps]
+_TIMING = attrgetter("kind", "mode", "seconds", "reps", "tempo")  # a step's structure
 
 
 class Workout:
     """A plan being run against a clock: commands in, snapshots and events out.
 
-    Pure domain code (no terminal, no sound, no files) so that every behaviour can be tested
-    exactly with a `FakeClock`. Public attributes, for reading only:
+    Pure domain code, tested exactly with a `FakeClock`. Public attributes, for reading only:
 
     - `records`: one `StepRecord` per plan step, index-aligned, kept up to date as time
       passes (the history saves them; a checkpoint can be written at any moment).
-    - `state`, `plan`, `clock`; `started_at` and `ended_at` (clock readings, None until then).
-    - `updated_at`: the reading everything has been processed up to (the last command or
-      `update()`); the live record is exact as of this reading.
+    - `state`, `plan`, `clock`; `started_at` and `ended_at` (clock readings, None until then);
+      `updated_at`, the reading the live record is exact as of (the last command or update).
     - `listener_errors`: how many times a listener raised; the engine went on regardless.
 
     `start_index` and `prior` resume an interrupted workout: steps before `start_index` keep
@@ -80,22 +78,12 @@ class Workout:
         self.started_at: float | None = None
         self.ended_at: float | None = None
         self.updated_at: float | None = None
-        self.records = self._initial_records(prior)
+        self.records = initial_records(len(plan), start_index, prior)
         self._prior_active = math.fsum(record.active_seconds for record in self.records)
         self._visit: Visit | None = None
         self._pause_began: float | None = None
         self._paused_total = 0.0
         self._listeners = Listeners()
-
-    def _initial_records(self, prior: Sequence[StepRecord] | None) -> list[StepRecord]:
-        records = [
-            StepRecord(index=i, status=StepStatus.NOT_REACHED, started=0.0)
-            for i in range(len(self.plan))
-        ]
-        for record in prior or ():
-            if 0 <= record.index < self.start_index:
-                records[record.index] = replace(record)
-        return records
 
     # ----------------------------------------------------------------------------- reading
 
@@ -238,7 +226,7 @@ class Workout:
         Raises ValueError if the steps differ in kind or timing: that is a programming error,
         since the records and deadlines belong to the old structure.
         """
-        if _structure(plan) != _structure(self.plan):
+        if list(map(_TIMING, plan.steps)) != list(map(_TIMING, self.plan.steps)):
             raise ValueError("replace_plan needs a plan with the same steps; only texts may differ")
         self.plan = plan
 
