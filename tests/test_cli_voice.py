@@ -19,7 +19,7 @@ def launched(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
         calls.append(options)
         return 0, []
 
-    monkeypatch.setattr("hamtimer.tui.app.run_app", run_app)
+    monkeypatch.setattr("hamtimer.tui.launch.run_app", run_app)
     monkeypatch.setattr("hamtimer.cli.terminal_problem", lambda: None)
     return calls
 

@@ -156,7 +156,7 @@ def _run(args: argparse.Namespace, err: Console) -> int:
     if problem:
         error(err, problem)
         return EXIT_USAGE
-    from hamtimer.tui.app import run_app  # Textual loads only when a workout runs
+    from hamtimer.tui.launch import run_app  # Textual loads only when a workout runs
 
     status, unsaved = run_app(
         found,

@@ -13,7 +13,8 @@ from hamtimer.circuit import open_circuit
 from hamtimer.clock import FakeClock
 from hamtimer.history import HistoryStore, Outcome, WorkoutRecord
 from hamtimer.session import WorkoutSession
-from hamtimer.tui.app import HamtimerApp, open_store
+from hamtimer.tui.app import HamtimerApp
+from hamtimer.tui.launch import open_store
 from hamtimer.tui.screens.history import HistoryScreen
 from hamtimer.tui.screens.summary import SummaryScreen
 from hamtimer.tui.screens.workout import WorkoutScreen

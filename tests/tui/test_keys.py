@@ -12,7 +12,8 @@ from hamtimer.circuit import open_circuit
 from hamtimer.clock import FakeClock
 from hamtimer.history import HistoryStore
 from hamtimer.session import WorkoutSession
-from hamtimer.tui.app import HamtimerApp, open_store
+from hamtimer.tui.app import HamtimerApp
+from hamtimer.tui.launch import open_store
 from hamtimer.tui.screens.help import KEYS, HelpScreen
 from hamtimer.tui.screens.leave import ConfirmLeave
 from hamtimer.tui.screens.start import StartScreen

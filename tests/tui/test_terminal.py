@@ -50,10 +50,22 @@ class Terminal:
                 f"echo $? > {self.exit_file}; sleep 60",
             ]
         )
-        subprocess.run(
-            [*TMUX, "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", command],
-            check=True,
-        )
+        self.open(command)
+
+    def open(self, command: str, width: int = 80) -> None:
+        """Run `command` in a new session `width` columns wide and 24 rows high (tried three
+        times: a tmux server starting while another test's exits can fail to start)."""
+        for _ in range(3):
+            size = ["-x", str(width), "-y", "24"]
+            started = subprocess.run(
+                [*TMUX, "new-session", "-d", "-s", self.name, *size, command],
+                capture_output=True,
+                text=True,
+            )
+            if started.returncode == 0:
+                return
+            time.sleep(0.5)
+        raise AssertionError(f"tmux could not start: {started.stderr.strip()}")
 
     def screen(self) -> str:
         done = subprocess.run(
@@ -172,21 +184,7 @@ def test_terminate_or_hang_up_saves_and_exits_cleanly(
 def test_ctrl_z_suspends_paused_and_stays_paused_after_fg(folders: tuple[Path, Path]) -> None:
     data, config = folders
     term = Terminal(data, config)
-    subprocess.run(
-        [
-            *TMUX,
-            "new-session",
-            "-d",
-            "-s",
-            term.name,
-            "-x",
-            "80",
-            "-y",
-            "24",
-            "env TERM=xterm-256color PS1='$ ' bash --norc --noprofile -i",
-        ],
-        check=True,
-    )
+    term.open("env TERM=xterm-256color PS1='$ ' bash --norc --noprofile -i")
     try:
         term.wait_for("$")
         command = " ".join(

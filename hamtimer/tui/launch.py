@@ -1,0 +1,83 @@
+"""Launching the app for the command line: the history store, the clock, the session, and
+the sound and voice opened once the app is up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hamtimer import folders
+from hamtimer.circuit import Circuit, CircuitFile
+from hamtimer.clock import MonotonicClock, ScaledClock
+from hamtimer.history import HistoryError, HistoryStore
+from hamtimer.session import WorkoutSession
+from hamtimer.tui.app import HamtimerApp
+from hamtimer.tui.services import Coach, CuePlayer
+
+
+def open_store(folder: Path | None) -> tuple[HistoryStore | None, str | None]:
+    """The history store, or None and the reason when the data folder cannot be written."""
+    try:
+        store = HistoryStore(folders.data_dir(folder))
+        store.check_writable()
+    except HistoryError as error:
+        return None, f"{error} — this workout will not be saved"
+    return store, None
+
+
+def run_app(
+    circuit_file: CircuitFile,
+    circuit: Circuit,
+    *,
+    challenge: bool,
+    speed: float,
+    sound: str,
+    data_dir: Path | None,
+    voice: str = "on",
+    voice_volume: float = 1.0,
+    hands_free: bool = False,
+) -> tuple[int, list[str]]:
+    """Run the timer for a circuit until the runner leaves: the process exit code, and what
+    to tell once the terminal is back (a workout that could not be saved).
+
+    `voice` is 'on' or 'off' (off: no voice until `v`); `voice_volume` (0–1) the voice's
+    level against the tones; `hands_free` paces every set of reps.
+
+    Raises the unexpected error that ended the app, if one did, with the terminal restored.
+    """
+    store, problem = open_store(data_dir)
+    clock = ScaledClock(speed) if speed != 1 else MonotonicClock()
+    session = WorkoutSession(
+        circuit_file, circuit, store=store, clock=clock, speed=speed, hands_free=hands_free
+    )
+
+    def open_sound(app: HamtimerApp) -> CuePlayer:
+        from hamtimer.sound import open_sound  # imported off the first frame's path, too
+
+        return open_sound(sound, notice=app.notice, bell=app.ring_bell)
+
+    def open_voice(app: HamtimerApp, player: CuePlayer) -> Coach:
+        from hamtimer.sound import SoundPlayer
+        from hamtimer.voice import open_voice
+
+        assert isinstance(player, SoundPlayer)
+        return open_voice(
+            player,
+            mode="auto" if player.speaks else "off",
+            enabled=voice == "on",
+            volume=voice_volume,
+            speed=speed,
+            notice=app.notice,
+        )
+
+    app = HamtimerApp(
+        session,
+        challenge=challenge,
+        sound_factory=open_sound,
+        voice_factory=open_voice,
+        store_problem=problem,
+    )
+    result = app.run()
+    session.close()
+    if app.crashed is not None:
+        raise app.crashed
+    return (result if isinstance(result, int) else 0), session.told_at_exit()
