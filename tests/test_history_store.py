@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import uuid
+from dataclasses import replace
 from datetime import UTC, timedelta, timezone
 from pathlib import Path
 
@@ -128,7 +129,7 @@ def test_any_workout_round_trips(
     speed: float,
 ) -> None:
     zone = timezone(timedelta(minutes=offset))
-    plan = hamstring_plan.model_copy(update={"challenge": challenge})
+    plan = replace(hamstring_plan, challenge=challenge)
     begun = WorkoutRecord.begin(
         plan, circuit_ref="hamstring", circuit_hash=digest, speed=speed, now=START.astimezone(zone)
     )

@@ -6,7 +6,7 @@ terminal, so that the whole workout can be checked by reading a list. The steps 
 plan are in `hamtimer.plan.steps`; `build_plan` (in `hamtimer.plan.build`) makes them.
 """
 
-from hamtimer.circuit import Direction, ExerciseKind, Side
+from hamtimer.circuit.kinds import Direction, ExerciseKind, Side
 from hamtimer.plan.build import MAX_STEPS, PlanTooLongError, build_plan
 from hamtimer.plan.steps import (
     SYMBOLS,
@@ -16,6 +16,8 @@ from hamtimer.plan.steps import (
     StepKind,
     WorkMode,
     format_duration,
+    plan_document,
+    plan_from_document,
 )
 
 __all__ = [
@@ -32,4 +34,6 @@ __all__ = [
     "WorkMode",
     "build_plan",
     "format_duration",
+    "plan_document",
+    "plan_from_document",
 ]
