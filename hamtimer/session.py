@@ -22,8 +22,9 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hamtimer.circuit import Circuit, CircuitFile, Side
+from hamtimer.circuit import CircuitFile, Side
 from hamtimer.clock import Clock
 from hamtimer.events import Event, EventKind
 from hamtimer.history import (
@@ -34,9 +35,13 @@ from hamtimer.history import (
     WorkoutRecord,
     jsonform,
 )
-from hamtimer.plan import Plan, Step, WorkMode, build_plan
+from hamtimer.plan import Plan, Step, WorkMode
+from hamtimer.plan.compiled import CompiledCircuit, compile_circuit
 from hamtimer.printable import json_printable
 from hamtimer.workout import Workout, WorkoutState
+
+if TYPE_CHECKING:
+    from hamtimer.circuit import Circuit
 
 CHECKPOINT_EVENTS = frozenset({EventKind.STEP_STARTED, EventKind.PAUSED, EventKind.RESUMED})
 """Events after which the workout in progress is saved for resuming."""
@@ -50,7 +55,7 @@ class WorkoutSession:
     def __init__(
         self,
         circuit_file: CircuitFile,
-        circuit: Circuit,
+        circuit: Circuit | CompiledCircuit,
         *,
         store: HistoryStore | None,
         clock: Clock,
@@ -60,17 +65,21 @@ class WorkoutSession:
         on_error: Callable[[str], None] | None = None,
     ) -> None:
         self.circuit_file = circuit_file
+        if not isinstance(circuit, CompiledCircuit):
+            circuit = compile_circuit(circuit, hands_free=hands_free)
+        elif hands_free and not circuit.hands_free:
+            raise ValueError("the circuit was compiled without hands-free pacing")
         self.circuit = circuit
+        """The circuit's outline and both plans (compiled here, or read from the cache)."""
         self.store = store
         self.clock = clock
         self.speed = speed
-        self.hands_free = hands_free or circuit.timing.hands_free
+        self.hands_free = circuit.hands_free
         """Every set of reps paced (`--hands-free` or the circuit's setting)."""
         self.digest = circuit_file.digest()
         self.errors: list[str] = []
         self.on_error: Callable[[str], None] = on_error or self.errors.append
         """Told of every saving problem, from the writer's thread; the workout runs on."""
-        self._plans: dict[bool, Plan] = {}
         self._writer = (
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="hamtimer-save")
             if background
@@ -93,12 +102,8 @@ class WorkoutSession:
     # ----------------------------------------------------------------- before starting
 
     def plan_for(self, challenge: bool) -> Plan:
-        """The plan with or without the challenge variants (built once each)."""
-        if challenge not in self._plans:
-            self._plans[challenge] = build_plan(
-                self.circuit, challenge=challenge, hands_free=self.hands_free
-            )
-        return self._plans[challenge]
+        """The plan with or without the challenge variants (both compiled ahead)."""
+        return self.circuit.plan(challenge)
 
     def take_notices(self) -> list[str]:
         """What the store has to say once (data set aside, a 0.1.0 history imported)."""

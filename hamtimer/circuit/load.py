@@ -78,10 +78,11 @@ def load_circuit(path: Path) -> Circuit:
 def read_circuit(path: Path) -> tuple[Circuit, bytes]:
     """A circuit file's circuit and the bytes it was read from (for its hash)."""
     raw = read_bytes_of(path)
-    return _decode(path, raw), raw
+    return decode_circuit(path, raw), raw
 
 
-def _decode(path: Path, raw: bytes) -> Circuit:
+def decode_circuit(path: Path, raw: bytes) -> Circuit:
+    """The circuit in a file's bytes; `path` names the file in every `CircuitError`."""
     if not raw.strip():
         raise CircuitError(f"{path}: the file is empty; a circuit needs a name and blocks")
     try:

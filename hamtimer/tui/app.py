@@ -27,9 +27,10 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from hamtimer import folders
-from hamtimer.circuit import Circuit, CircuitFile
+from hamtimer.circuit import CircuitFile
 from hamtimer.clock import MonotonicClock, ScaledClock
 from hamtimer.history import HistoryError, HistoryStore
+from hamtimer.plan.compiled import CompiledCircuit
 from hamtimer.printable import printable
 from hamtimer.session import WorkoutSession
 from hamtimer.tui.screens.help import HelpScreen
@@ -412,7 +413,7 @@ def open_store(folder: Path | None) -> tuple[HistoryStore | None, str | None]:
 
 def run_app(
     circuit_file: CircuitFile,
-    circuit: Circuit,
+    circuit: CompiledCircuit,
     *,
     challenge: bool,
     speed: float,
