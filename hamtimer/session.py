@@ -33,7 +33,6 @@ from hamtimer.history import (
     HoldTarget,
     Outcome,
     WorkoutRecord,
-    jsonform,
 )
 from hamtimer.plan import Plan, Step, WorkMode
 from hamtimer.plan.compiled import CompiledCircuit, compile_circuit
@@ -304,7 +303,7 @@ class WorkoutSession:
                 lines.append(
                     f"{what} could not be saved anywhere ({self.problem}). Here it is: save "
                     f"this line as unsaved-{record.id}.json in the data folder and hamtimer "
-                    f"adds it at the next start:\n{json_printable(jsonform.dumps(record))}"
+                    f"adds it at the next start:\n{json_printable(_json_of(record))}"
                 )
         return lines
 
@@ -335,3 +334,10 @@ class WorkoutSession:
             self._submit(self._retry)
         if self._writer is not None:
             self._writer.shutdown(wait=True)
+
+
+def _json_of(record: WorkoutRecord) -> str:
+    """The workout as one JSON document (pydantic loads only for this rare case)."""
+    from hamtimer.history import jsonform
+
+    return jsonform.dumps(record)

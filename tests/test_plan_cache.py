@@ -4,6 +4,8 @@ the same as compiling the file, rebuilt when the file or the cache is not what i
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -155,3 +157,27 @@ def test_the_outline_is_what_the_start_screen_reads(hamstring: Circuit) -> None:
         assert [(e.name, e.kind, e.challenge) for e in outline.exercises] == [
             (e.name, e.kind, e.challenge) for e in block.exercises
         ]
+
+
+def test_the_timer_starts_without_pydantic_once_cached(hamstring_path: Path) -> None:
+    """With the plan cached, the command and the app load without pydantic, the sound, the
+    voice or the report: none of them is needed for the start screen."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "import hamtimer.cli, hamtimer.tui.app\n"
+        "from hamtimer.plan.compiled import compiled\n"
+        "path = Path(sys.argv[1])\n"
+        "compiled(path, path.read_bytes())\n"
+        "heavy = ('pydantic', 'hamtimer.sound', 'hamtimer.voice', 'hamtimer.report')\n"
+        "print(sorted({m.split('.')[0] if m.startswith('pydantic') else m\n"
+        "              for m in sys.modules if m.startswith(heavy)}))\n"
+    )
+    compiled(hamstring_path, hamstring_path.read_bytes())  # the first start: compiled, cached
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(hamstring_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "[]"

@@ -22,7 +22,7 @@ from rich.console import Console
 
 from hamtimer import __version__
 from hamtimer.circuit import CircuitError, circuit_hash, find, read_bytes_of
-from hamtimer.cli import circuits, history
+from hamtimer.cli import history
 from hamtimer.cli.output import (
     EXIT_INTERRUPTED,
     EXIT_INVALID,
@@ -183,6 +183,8 @@ def _command(args: argparse.Namespace, out: Console, err: Console) -> int:
     command = args.command
     if command == "run":
         return _run(args, err)
+    from hamtimer.cli import circuits  # validating, plans and tables: not on the timer's path
+
     if command == "list":
         return circuits.list_circuits(out, err)
     if command == "show":
