@@ -159,23 +159,33 @@ def test_the_outline_is_what_the_start_screen_reads(hamstring: Circuit) -> None:
         ]
 
 
-def test_the_timer_starts_without_pydantic_once_cached(hamstring_path: Path) -> None:
-    """With the plan cached, the command and the app load without pydantic, the sound, the
-    voice or the report: none of them is needed for the start screen."""
+def test_the_timer_starts_without_pydantic_once_cached(
+    hamstring_path: Path, tmp_path: Path
+) -> None:
+    """With the plan cached, the command, the app, the history and the session load without
+    pydantic, the sound, the voice or the report: the start screen needs none of them."""
     script = (
         "import sys\n"
         "from pathlib import Path\n"
         "import hamtimer.cli, hamtimer.tui.app\n"
         "from hamtimer.plan.compiled import compiled\n"
+        "from hamtimer.circuit import find\n"
+        "from hamtimer.clock import MonotonicClock\n"
+        "from hamtimer.session import WorkoutSession\n"
         "path = Path(sys.argv[1])\n"
-        "compiled(path, path.read_bytes())\n"
+        "circuit = compiled(path, path.read_bytes())\n"
+        "store, problem = hamtimer.tui.app.open_store(Path(sys.argv[2]))\n"
+        "assert store is not None and problem is None, problem\n"
+        "session = WorkoutSession(find(None), circuit, store=store, clock=MonotonicClock())\n"
+        "assert session.resumable is None\n"
+        "session.close()\n"
         "heavy = ('pydantic', 'hamtimer.sound', 'hamtimer.voice', 'hamtimer.report')\n"
         "print(sorted({m.split('.')[0] if m.startswith('pydantic') else m\n"
         "              for m in sys.modules if m.startswith(heavy)}))\n"
     )
     compiled(hamstring_path, hamstring_path.read_bytes())  # the first start: compiled, cached
     done = subprocess.run(
-        [sys.executable, "-c", script, str(hamstring_path)],
+        [sys.executable, "-c", script, str(hamstring_path), str(tmp_path / "data")],
         capture_output=True,
         text=True,
         check=True,

@@ -138,7 +138,7 @@ class HistoryStore:
         failed save are imported first (even to read it)."""
         if self._db is not None:
             return self._db
-        from hamtimer.history import legacy  # pydantic loads only for a 0.1.0 folder
+        from hamtimer.history import legacy  # its pydantic loads only for a 0.1.0 folder
 
         found = legacy.legacy_files(self.data_dir)
         waiting = kept.kept_files(self.data_dir)
