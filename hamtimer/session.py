@@ -62,6 +62,7 @@ class WorkoutSession:
         hands_free: bool = False,
         background: bool = True,
         on_error: Callable[[str], None] | None = None,
+        look_up: bool = True,
     ) -> None:
         self.circuit_file = circuit_file
         if not isinstance(circuit, CompiledCircuit):
@@ -96,7 +97,19 @@ class WorkoutSession:
         """Why the last save failed, while anything is still unsaved; None once all is saved."""
         self.kept_at: Path | None = None
         """The file the unsaved workout waits in meanwhile; None if it could not be written."""
+        self.resumable: WorkoutRecord | None = None
+        """The interrupted workout to offer for resuming (`look_up` finds it)."""
+        self.looked_up = threading.Event()
+        """Set once `look_up` has run: until then `resumable` is not known."""
+        if look_up:
+            self.look_up()
+
+    def look_up(self) -> None:
+        """Open the history and find the interrupted workout to offer (stale versions of
+        the circuit's are stored as abandoned). `look_up=False` leaves this to the caller,
+        e.g. for a thread after the first frame; any thread."""
         self.resumable = self._find_resumable()
+        self.looked_up.set()
 
     # ----------------------------------------------------------------- before starting
 

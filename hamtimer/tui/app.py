@@ -68,6 +68,7 @@ class HamtimerApp(App[int]):
         voice: Coach | None = None,
         voice_factory: Callable[[HamtimerApp, CuePlayer], Coach] | None = None,
         store_problem: str | None = None,
+        prepare: Callable[[], str | None] | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -80,6 +81,8 @@ class HamtimerApp(App[int]):
         self._voice_factory = voice_factory
         self.store_problem = store_problem
         self.notices = session.take_notices()
+        self._prepare = prepare
+        """Opens the history after the first frame, on a thread; returns a problem to show."""
         self.crashed: Exception | None = None
         """The unexpected error that ended the app, if one did (`run_app` raises it)."""
 
@@ -154,6 +157,26 @@ class HamtimerApp(App[int]):
             except RuntimeError:
                 coach.close()
 
+    def _open_history(self) -> None:
+        """Open the history and find the workout to resume, off the first frame's path: a
+        large or damaged history costs the start screen nothing. The start screen shows the
+        resume offer when it is known; Enter or r waits for it (`session.looked_up`)."""
+        assert self._prepare is not None
+        try:
+            problem = self._prepare()
+        finally:
+            self.session.looked_up.set()  # never leave Enter waiting
+        try:
+            self.call_from_thread(self._history_opened, problem)
+        except RuntimeError:  # the app ended first
+            return
+
+    def _history_opened(self, problem: str | None) -> None:
+        if problem:
+            self.store_problem = problem
+        self.notices.extend(self.session.take_notices())
+        self._refresh_status()
+
     def _attach_sound(self, player: CuePlayer) -> None:
         self.sound = player
         workout = self.session.workout
@@ -210,6 +233,7 @@ class HamtimerApp(App[int]):
         """Leave the start screen for the timer: fresh, or at the interrupted step."""
         from hamtimer.voice.coach import HEADS_UP  # off the first frame's path
 
+        self.session.looked_up.wait()  # the history's answer first: resume, or store as abandoned
         voiced = self.voice is not None or self._voice_factory is not None
         workout = self.session.start(
             resume=message.resume, challenge=self.challenge, heads_up=HEADS_UP if voiced else None
@@ -378,6 +402,10 @@ class HamtimerApp(App[int]):
     def on_mount(self) -> None:
         """Show the start screen; save and leave cleanly when the terminal goes away."""
         self.push_screen(StartScreen(self.start_info()))
+        if self._prepare is not None:
+            threading.Thread(
+                target=self._open_history, name="hamtimer-history", daemon=True
+            ).start()
         if self._sound_factory is not None:
             threading.Thread(target=self._open_sound, name="hamtimer-sound", daemon=True).start()
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
@@ -431,11 +459,35 @@ def run_app(
 
     Raises the unexpected error that ended the app, if one did, with the terminal restored.
     """
-    store, problem = open_store(data_dir)
+    problem: str | None = None
+    store: HistoryStore | None = None
+    try:
+        store = HistoryStore(folders.data_dir(data_dir))  # nothing opened yet
+    except HistoryError as error:
+        problem = f"{error} — this workout will not be saved"
     clock = ScaledClock(speed) if speed != 1 else MonotonicClock()
     session = WorkoutSession(
-        circuit_file, circuit, store=store, clock=clock, speed=speed, hands_free=hands_free
+        circuit_file,
+        circuit,
+        store=store,
+        clock=clock,
+        speed=speed,
+        hands_free=hands_free,
+        look_up=False,
     )
+
+    def prepare() -> str | None:
+        """After the first frame: check the history can be written, then look for a
+        workout to resume."""
+        found = None
+        if session.store is not None:
+            try:
+                session.store.check_writable()
+            except HistoryError as error:
+                session.store = None
+                found = f"{error} — this workout will not be saved"
+        session.look_up()
+        return found
 
     def open_sound(app: HamtimerApp) -> CuePlayer:
         from hamtimer.sound import open_sound  # imported off the first frame's path, too
@@ -462,6 +514,7 @@ def run_app(
         sound_factory=open_sound,
         voice_factory=open_voice,
         store_problem=problem,
+        prepare=prepare,
     )
     result = app.run()
     session.close()
