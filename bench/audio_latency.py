@@ -40,7 +40,7 @@ import statistics
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hamtimer.circuit import open_circuit, parse_circuit
@@ -94,7 +94,7 @@ def voice_plan(seconds: float) -> Plan:
     plan = build_plan(circuit, hands_free=True)
     starts = plan.starts()
     steps = tuple(step for step, start in zip(plan.steps, starts, strict=True) if start < seconds)
-    return plan.model_copy(update={"steps": steps})
+    return replace(plan, steps=steps)
 
 
 @dataclass

@@ -9,7 +9,9 @@ other in the same run so they see the same machine:
 - the floor: `bench/floor.py`, Textual's `Digits` counting down on a deadline-aligned timer;
 - termdown, when given (`pip install termdown` in any venv, then `--termdown PATH`);
 - hamtimer: `hamtimer --sound off` on temp folders (`--workouts N` puts N workouts in its
-  history first).
+  history first). Its cache folder is a temp one too: the first launch compiles the circuit
+  and caches the plan, the later ones start from the cache (the first-frame "best" is a
+  start from the cache, as every start after the first is).
 
 For each: the first frame (from `tmux new-session` to the first text on screen; best and
 median of `--launches`), then, over `--seconds` of a 60 s rest, CPU as % of one core, peak
@@ -63,7 +65,10 @@ def termdown_program(path: str) -> Program:
 
 def hamtimer_program(folder: Path) -> Program:
     hamtimer = Path(sys.executable).with_name("hamtimer")
-    env = f"TERM=xterm-256color HAMTIMER_CONFIG_DIR={shlex.quote(str(folder / 'config'))}"
+    env = (
+        f"TERM=xterm-256color HAMTIMER_CONFIG_DIR={shlex.quote(str(folder / 'config'))} "
+        f"HAMTIMER_CACHE_DIR={shlex.quote(str(folder / 'cache'))}"
+    )
     args = f"--sound off --data-dir {shlex.quote(str(folder / 'data'))}"
     command = f"env {env} {shlex.quote(str(hamtimer))} {args}"
 

@@ -22,8 +22,9 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hamtimer.circuit import Circuit, CircuitFile, Side
+from hamtimer.circuit import CircuitFile, Side
 from hamtimer.clock import Clock
 from hamtimer.events import Event, EventKind
 from hamtimer.history import (
@@ -32,11 +33,14 @@ from hamtimer.history import (
     HoldTarget,
     Outcome,
     WorkoutRecord,
-    jsonform,
 )
-from hamtimer.plan import Plan, Step, WorkMode, build_plan
+from hamtimer.plan import Plan, Step, WorkMode
+from hamtimer.plan.compiled import CompiledCircuit, compile_circuit
 from hamtimer.printable import json_printable
 from hamtimer.workout import Workout, WorkoutState
+
+if TYPE_CHECKING:
+    from hamtimer.circuit import Circuit
 
 CHECKPOINT_EVENTS = frozenset({EventKind.STEP_STARTED, EventKind.PAUSED, EventKind.RESUMED})
 """Events after which the workout in progress is saved for resuming."""
@@ -50,7 +54,7 @@ class WorkoutSession:
     def __init__(
         self,
         circuit_file: CircuitFile,
-        circuit: Circuit,
+        circuit: Circuit | CompiledCircuit,
         *,
         store: HistoryStore | None,
         clock: Clock,
@@ -58,19 +62,24 @@ class WorkoutSession:
         hands_free: bool = False,
         background: bool = True,
         on_error: Callable[[str], None] | None = None,
+        look_up: bool = True,
     ) -> None:
         self.circuit_file = circuit_file
+        if not isinstance(circuit, CompiledCircuit):
+            circuit = compile_circuit(circuit, hands_free=hands_free)
+        elif hands_free and not circuit.hands_free:
+            raise ValueError("the circuit was compiled without hands-free pacing")
         self.circuit = circuit
+        """The circuit's outline and both plans (compiled here, or read from the cache)."""
         self.store = store
         self.clock = clock
         self.speed = speed
-        self.hands_free = hands_free or circuit.timing.hands_free
+        self.hands_free = circuit.hands_free
         """Every set of reps paced (`--hands-free` or the circuit's setting)."""
         self.digest = circuit_file.digest()
         self.errors: list[str] = []
         self.on_error: Callable[[str], None] = on_error or self.errors.append
         """Told of every saving problem, from the writer's thread; the workout runs on."""
-        self._plans: dict[bool, Plan] = {}
         self._writer = (
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="hamtimer-save")
             if background
@@ -88,17 +97,25 @@ class WorkoutSession:
         """Why the last save failed, while anything is still unsaved; None once all is saved."""
         self.kept_at: Path | None = None
         """The file the unsaved workout waits in meanwhile; None if it could not be written."""
+        self.resumable: WorkoutRecord | None = None
+        """The interrupted workout to offer for resuming (`look_up` finds it)."""
+        self.looked_up = threading.Event()
+        """Set once `look_up` has run: until then `resumable` is not known."""
+        if look_up:
+            self.look_up()
+
+    def look_up(self) -> None:
+        """Open the history and find the interrupted workout to offer (stale versions of
+        the circuit's are stored as abandoned). `look_up=False` leaves this to the caller,
+        e.g. for a thread after the first frame; any thread."""
         self.resumable = self._find_resumable()
+        self.looked_up.set()
 
     # ----------------------------------------------------------------- before starting
 
     def plan_for(self, challenge: bool) -> Plan:
-        """The plan with or without the challenge variants (built once each)."""
-        if challenge not in self._plans:
-            self._plans[challenge] = build_plan(
-                self.circuit, challenge=challenge, hands_free=self.hands_free
-            )
-        return self._plans[challenge]
+        """The plan with or without the challenge variants (both compiled ahead)."""
+        return self.circuit.plan(challenge)
 
     def take_notices(self) -> list[str]:
         """What the store has to say once (data set aside, a 0.1.0 history imported)."""
@@ -299,7 +316,7 @@ class WorkoutSession:
                 lines.append(
                     f"{what} could not be saved anywhere ({self.problem}). Here it is: save "
                     f"this line as unsaved-{record.id}.json in the data folder and hamtimer "
-                    f"adds it at the next start:\n{json_printable(jsonform.dumps(record))}"
+                    f"adds it at the next start:\n{json_printable(_json_of(record))}"
                 )
         return lines
 
@@ -330,3 +347,10 @@ class WorkoutSession:
             self._submit(self._retry)
         if self._writer is not None:
             self._writer.shutdown(wait=True)
+
+
+def _json_of(record: WorkoutRecord) -> str:
+    """The workout as one JSON document (pydantic loads only for this rare case)."""
+    from hamtimer.history import jsonform
+
+    return jsonform.dumps(record)

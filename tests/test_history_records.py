@@ -172,15 +172,14 @@ def test_abandoning_keeps_a_current_step_that_had_ended(
 
 
 def test_a_changed_plan_does_not_fit(hamstring_plan: Plan, begun: WorkoutRecord) -> None:
-    challenge = hamstring_plan.model_copy(update={"challenge": True})
-    shorter = hamstring_plan.model_copy(update={"steps": hamstring_plan.steps[:-1]})
-    renamed = hamstring_plan.model_copy(
-        update={
-            "steps": (
-                hamstring_plan.steps[0].model_copy(update={"summary": "Get ready 15 s"}),
-                *hamstring_plan.steps[1:],
-            )
-        }
+    challenge = replace(hamstring_plan, challenge=True)
+    shorter = replace(hamstring_plan, steps=hamstring_plan.steps[:-1])
+    renamed = replace(
+        hamstring_plan,
+        steps=(
+            replace(hamstring_plan.steps[0], summary="Get ready 15 s"),
+            *hamstring_plan.steps[1:],
+        ),
     )
     assert begun.fits(hamstring_plan)
     assert not begun.fits(challenge) and not begun.fits(shorter) and not begun.fits(renamed)

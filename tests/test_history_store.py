@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import uuid
+from dataclasses import replace
 from datetime import UTC, timedelta, timezone
 from pathlib import Path
 
@@ -128,7 +129,7 @@ def test_any_workout_round_trips(
     speed: float,
 ) -> None:
     zone = timezone(timedelta(minutes=offset))
-    plan = hamstring_plan.model_copy(update={"challenge": challenge})
+    plan = replace(hamstring_plan, challenge=challenge)
     begun = WorkoutRecord.begin(
         plan, circuit_ref="hamstring", circuit_hash=digest, speed=speed, now=START.astimezone(zone)
     )
@@ -472,3 +473,22 @@ def test_a_workout_takes_less_than_two_kilobytes(
     assert not wal.exists() or wal.stat().st_size == 0
     per_workout = (path.stat().st_size - base) / count
     assert per_workout <= 2048, f"{per_workout:.0f} bytes a workout"
+
+
+def test_the_newest_few_are_the_tail_of_all(
+    store: HistoryStore, hamstring_plan: Plan, digest: str
+) -> None:
+    """`workouts(limit=n)` (a query of its own) is always the last n of `workouts()`:
+    workouts begun at the same moment, and one still in progress, included."""
+    for days in (2, 0, 2, 1, 2):
+        begun = WorkoutRecord.begin(
+            hamstring_plan, circuit_ref="h", circuit_hash=digest, now=START + timedelta(days=days)
+        )
+        store.save(finished(hamstring_plan, begun))
+    store.save(WorkoutRecord.begin(hamstring_plan, circuit_ref="h", circuit_hash=digest))
+    everything = store.workouts()
+    assert len(everything) == store.count() == 5
+    for limit in range(8):  # more than there are: all of them
+        newest = everything[max(0, len(everything) - limit) :]
+        assert store.workouts(limit=limit) == newest, limit
+        assert store.workouts(circuit="h", limit=limit) == newest, limit

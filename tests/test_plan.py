@@ -241,9 +241,9 @@ def test_a_step_refuses_a_field_it_does_not_have() -> None:
     """A misspelt field in a builder is an error, not a field silently left at its default."""
     fields = {"index": 0, "kind": StepKind.REST, "title": "Rest", "headline": "Rest"}
     fields |= {"summary": "Rest 30 s", "block": "B", "seconds": 30, "estimate": 30}
-    assert Step.model_validate(fields).rest_reason is None
-    with pytest.raises(ValidationError, match="rest_reasn"):
-        Step.model_validate({**fields, "rest_reasn": RestReason.BETWEEN_SETS})
+    assert Step(**fields).rest_reason is None  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="rest_reasn"):
+        Step(**{**fields, "rest_reasn": RestReason.BETWEEN_SETS})  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

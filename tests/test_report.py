@@ -60,7 +60,7 @@ def make(
     skipped: frozenset[int] = frozenset(),
     speed: float = 1.0,
 ) -> WorkoutRecord:
-    which = plan.model_copy(update={"challenge": challenge})
+    which = replace(plan, challenge=challenge)
     begun = WorkoutRecord.begin(
         which,
         circuit_ref=ref,

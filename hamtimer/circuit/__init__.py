@@ -1,41 +1,71 @@
 """Circuits: the file format (`model`), reading a file (`load`), finding one by name (`library`).
 
 Nothing here knows about time passing or about the screen; `hamtimer.plan` turns a circuit
-into the steps of a workout.
+into the steps of a workout. The names that need pydantic (the models, validating, the
+schema) load on first use, so finding a circuit and hashing it never import pydantic.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from hamtimer.circuit.kinds import (
+    HEAVY_KINDS,
+    CircuitError,
+    CircuitFileError,
+    Direction,
+    ExerciseKind,
+    Side,
+)
 from hamtimer.circuit.library import (
     DEFAULT_CIRCUIT,
     CircuitFile,
     available,
-    circuit_hash,
     find,
     open_circuit,
     user_circuits_dir,
 )
-from hamtimer.circuit.load import (
-    MAX_BYTES,
-    format_location,
-    json_schema,
-    load_circuit,
-    parse_circuit,
-    validate_circuit,
-)
-from hamtimer.circuit.model import (
-    HEAVY_KINDS,
-    Block,
-    Circuit,
-    CircuitError,
-    CircuitFileError,
-    Direction,
-    Exercise,
-    ExerciseKind,
-    Prompt,
-    Side,
-    Source,
-    Strict,
-    Timing,
-)
+from hamtimer.circuit.source import MAX_BYTES, circuit_hash, read_bytes_of
+
+if TYPE_CHECKING:
+    from hamtimer.circuit.load import (
+        format_location,
+        json_schema,
+        load_circuit,
+        parse_circuit,
+        validate_circuit,
+    )
+    from hamtimer.circuit.model import (
+        Block,
+        Circuit,
+        Exercise,
+        Prompt,
+        Source,
+        Strict,
+        Timing,
+    )
+
+_LAZY = {
+    **dict.fromkeys(
+        ("format_location", "json_schema", "load_circuit", "parse_circuit", "validate_circuit"),
+        "hamtimer.circuit.load",
+    ),
+    **dict.fromkeys(
+        ("Block", "Circuit", "Exercise", "Prompt", "Source", "Strict", "Timing"),
+        "hamtimer.circuit.model",
+    ),
+}
+
+
+def __getattr__(name: str) -> object:
+    """The pydantic names, imported when first asked for."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DEFAULT_CIRCUIT",
@@ -62,6 +92,7 @@ __all__ = [
     "load_circuit",
     "open_circuit",
     "parse_circuit",
+    "read_bytes_of",
     "user_circuits_dir",
     "validate_circuit",
 ]

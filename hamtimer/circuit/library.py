@@ -7,14 +7,17 @@ the same name as a bundled circuit takes its place.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hamtimer.circuit.load import read_bytes_of, read_circuit
-from hamtimer.circuit.model import Circuit, CircuitError
+from hamtimer.circuit.kinds import CircuitError
+from hamtimer.circuit.source import circuit_hash
 from hamtimer.folders import bundled_dir, config_dir
+
+if TYPE_CHECKING:
+    from hamtimer.circuit.model import Circuit
 
 DEFAULT_CIRCUIT = "hamstring"
 
@@ -22,12 +25,6 @@ DEFAULT_CIRCUIT = "hamstring"
 def user_circuits_dir() -> Path:
     """The runner's own circuits: `$HAMTIMER_CONFIG_DIR/circuits`, else the platform's."""
     return config_dir() / "circuits"
-
-
-def circuit_hash(source: Path | bytes) -> str:
-    """The sha256 of a circuit file's bytes: a workout resumes only on the same file."""
-    data = read_bytes_of(source) if isinstance(source, Path) else source
-    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -89,6 +86,8 @@ def find(ref: str | None) -> CircuitFile:
 
 def open_circuit(ref: str | None) -> tuple[CircuitFile, Circuit]:
     """Find and load a circuit; every failure is a `CircuitError` with a message for the user."""
+    from hamtimer.circuit.load import read_circuit  # pydantic: only when validating
+
     found = find(ref)
     circuit, raw = read_circuit(found.path)
     return replace(found, sha256=circuit_hash(raw)), circuit

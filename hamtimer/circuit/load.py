@@ -9,11 +9,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from hamtimer.circuit import safe_toml
-from hamtimer.circuit.model import Circuit, CircuitError, CircuitFileError
-from hamtimer.files import KIB, FileReadError, read_bytes
-
-MAX_BYTES = 256 * KIB
-"""The largest circuit file read: the bundled circuit is 4 KB; a 2,000-step one about 60 KB."""
+from hamtimer.circuit.kinds import CircuitError
+from hamtimer.circuit.model import Circuit
+from hamtimer.circuit.source import read_bytes_of
 
 MAX_PROBLEMS = 12
 """Validation problems listed one a line; the rest are counted."""
@@ -77,22 +75,14 @@ def load_circuit(path: Path) -> Circuit:
     return read_circuit(path)[0]
 
 
-def read_bytes_of(path: Path) -> bytes:
-    """A circuit file's bytes (`hamtimer.files.read_bytes` with the circuit size limit)."""
-    try:
-        return read_bytes(path, limit=MAX_BYTES, what="a circuit")
-    except FileReadError as error:
-        fix = "; give a circuit .toml file" if "folder" in error.reason else ""
-        raise CircuitFileError(f"{error}{fix}") from None
-
-
 def read_circuit(path: Path) -> tuple[Circuit, bytes]:
     """A circuit file's circuit and the bytes it was read from (for its hash)."""
     raw = read_bytes_of(path)
-    return _decode(path, raw), raw
+    return decode_circuit(path, raw), raw
 
 
-def _decode(path: Path, raw: bytes) -> Circuit:
+def decode_circuit(path: Path, raw: bytes) -> Circuit:
+    """The circuit in a file's bytes; `path` names the file in every `CircuitError`."""
     if not raw.strip():
         raise CircuitError(f"{path}: the file is empty; a circuit needs a name and blocks")
     try:

@@ -8,29 +8,23 @@ here knows about time passing.
 from __future__ import annotations
 
 import difflib
-from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 from pydantic import Strict as StrictValue
+
+from hamtimer.circuit.kinds import (
+    HEAVY_KINDS,
+    Direction,
+    ExerciseKind,
+    Side,
+)
 
 # Numbers are strict: `seconds = true` or `reps = "5"` is an error, not 1 s or 5 reps.
 Seconds = Annotated[float, StrictValue(), Field(gt=0, le=24 * 3600, allow_inf_nan=False)]
 RestSeconds = Annotated[float, StrictValue(), Field(ge=0, le=24 * 3600, allow_inf_nan=False)]
 Count = Annotated[int, StrictValue(), Field(gt=0, le=1000)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
-
-
-class CircuitError(Exception):
-    """A circuit could not be found, read or validated.
-
-    The message is meant for the user as it is: it names the file, the field path and,
-    where there is one, the fix.
-    """
-
-
-class CircuitFileError(CircuitError):
-    """The file cannot be read as a circuit file at all: missing, special, or too large."""
 
 
 class Strict(BaseModel):
@@ -55,36 +49,6 @@ class Strict(BaseModel):
                     choices = ", ".join(sorted(known))
                     raise ValueError(f"unknown key '{key}'{hint} (known keys: {choices})")
         return data
-
-
-class ExerciseKind(StrEnum):
-    """What an exercise trains; used for the plyometrics-first check and on screen."""
-
-    PLYOMETRIC = "plyometric"
-    STRENGTH = "strength"
-    ISOMETRIC = "isometric"
-    ECCENTRIC = "eccentric"
-    STABILITY = "stability"
-    MOBILITY = "mobility"
-    CARDIO = "cardio"
-
-
-# Heavy work that tires the muscle; jumping after it gives poor results.
-HEAVY_KINDS = frozenset({ExerciseKind.STRENGTH, ExerciseKind.ISOMETRIC, ExerciseKind.ECCENTRIC})
-
-
-class Side(StrEnum):
-    """A side of the body for unilateral work."""
-
-    RIGHT = "right"
-    LEFT = "left"
-
-
-class Direction(StrEnum):
-    """The direction of a circular movement such as a halo."""
-
-    CLOCKWISE = "clockwise"
-    COUNTER_CLOCKWISE = "counter-clockwise"
 
 
 class Source(Strict):

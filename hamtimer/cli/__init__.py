@@ -14,14 +14,15 @@ import math
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from hamtimer import __version__
-from hamtimer.circuit import CircuitError, open_circuit
-from hamtimer.cli import circuits, history
+from hamtimer.circuit import CircuitError, circuit_hash, find, read_bytes_of
+from hamtimer.cli import history
 from hamtimer.cli.output import (
     EXIT_INTERRUPTED,
     EXIT_INVALID,
@@ -32,6 +33,7 @@ from hamtimer.cli.output import (
     error,
     report_crash,
 )
+from hamtimer.plan.compiled import compiled
 from hamtimer.printable import encodes_everything, printable
 
 if TYPE_CHECKING:
@@ -150,8 +152,11 @@ def _run(args: argparse.Namespace, err: Console) -> int:
     if not 5 <= args.voice_volume <= 100:
         error(err, "--voice-volume must be between 5 and 100 (percent of the tones' level)")
         return EXIT_USAGE
-    found, circuit = open_circuit(args.circuit)
-    circuits.plan_of(found.path, circuit)  # a plan too long to run is refused here
+    found = find(args.circuit)
+    raw = read_bytes_of(found.path)
+    # valid, and not too long to run: checked here, or when the cache of this file was made
+    circuit = compiled(found.path, raw, hands_free=args.hands_free)
+    found = replace(found, sha256=circuit_hash(raw))
     problem = terminal_problem()
     if problem:
         error(err, problem)
@@ -178,6 +183,8 @@ def _command(args: argparse.Namespace, out: Console, err: Console) -> int:
     command = args.command
     if command == "run":
         return _run(args, err)
+    from hamtimer.cli import circuits  # validating, plans and tables: not on the timer's path
+
     if command == "list":
         return circuits.list_circuits(out, err)
     if command == "show":

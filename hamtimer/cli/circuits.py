@@ -21,7 +21,14 @@ from hamtimer.circuit import (
     user_circuits_dir,
 )
 from hamtimer.cli.output import EXIT_INVALID, EXIT_OK, notice, plain, warn_about
-from hamtimer.plan import Plan, PlanTooLongError, StepKind, build_plan, format_duration
+from hamtimer.plan import (
+    Plan,
+    PlanTooLongError,
+    StepKind,
+    build_plan,
+    format_duration,
+    plan_document,
+)
 from hamtimer.report import json_text
 
 PHASE_STYLES = {
@@ -84,7 +91,7 @@ def show(args: argparse.Namespace, out: Console, err: Console) -> int:
     warn_about(err, str(found.path), circuit)
     plan = plan_of(found.path, circuit, challenge=args.challenge)
     if args.json:
-        document = plan.model_dump(mode="json")
+        document = plan_document(plan)
         document["starts"] = plan.starts()
         print_json(out, document)
     else:

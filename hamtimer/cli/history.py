@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from hamtimer.cli.output import EXIT_OK, plain
 from hamtimer.folders import data_dir
-from hamtimer.history import HistoryStore, WorkoutRecord, circuit_matches
-from hamtimer.report import FORMATS, history_table, waiting_text, write_export, write_json
+
+if TYPE_CHECKING:
+    from hamtimer.history import HistoryStore, WorkoutRecord
+
+FORMATS = ("jsonl", "csv")
+"""The export formats (`hamtimer.report.FORMATS`, named here so that building the parser
+loads neither the history nor the report)."""
 
 SHOWN = 20
 """Workouts in the table unless --all or --limit: the recent ones are what a runner reads."""
@@ -35,6 +41,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Print the history as asked; notices (data set aside, imports) go to stderr."""
+    from hamtimer.history import HistoryStore  # the store and the report: only for this command
+    from hamtimer.report import history_table, waiting_text, write_export, write_json
+
     store = HistoryStore(data_dir(args.data_dir))
     try:
         if args.export or args.json:
@@ -64,6 +73,8 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 def _unfinished(store: HistoryStore, circuit: str | None) -> list[tuple[WorkoutRecord, bool]]:
     """Workouts not ended (of `circuit`), oldest first; True for one running right now."""
+    from hamtimer.history import circuit_matches
+
     waiting = {record.id for record in store.interrupted()}
     return [
         (record, record.id not in waiting)

@@ -19,15 +19,17 @@ import tempfile
 import traceback
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.text import Text
 
-from hamtimer.circuit import Circuit
 from hamtimer.files import reason_of
 from hamtimer.folders import data_dir
 from hamtimer.printable import printable
+
+if TYPE_CHECKING:
+    from hamtimer.circuit import Circuit
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a program stopped by Ctrl+C

@@ -21,10 +21,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from hamtimer.files import MIB, FileReadError, read_bytes, reason_of
-from hamtimer.history import jsonform
 from hamtimer.history.database import Tell
 from hamtimer.history.records import Outcome, WorkoutRecord
 from hamtimer.history.rows import Written, write
@@ -51,6 +48,8 @@ def _folder_key(data_dir: Path) -> str:
 
 def keep(record: WorkoutRecord, owner: str | None, data_dir: Path) -> Path:
     """Write `record` where it can be written; the file. Raises OSError if nowhere can."""
+    from hamtimer.history import jsonform  # pydantic: only when a save has failed
+
     text = jsonform.dumps(record, owner=owner, data_dir=_folder_key(data_dir))
     problem: OSError | None = None
     for path in _places(data_dir, record):
@@ -118,10 +117,15 @@ def import_kept(
 ) -> None:
     """Add the kept workouts of `data_dir` to the database, then remove their files."""
     added: list[WorkoutRecord] = []
-    for path in kept_files(data_dir):
+    files = kept_files(data_dir)
+    if not files:
+        return
+    from hamtimer.history import jsonform  # pydantic: only when a workout was kept aside
+
+    for path in files:
         try:
             kept = jsonform.parse(read_bytes(path, limit=MAX_BYTES, what="a kept workout"))
-        except (FileReadError, ValidationError, ValueError) as problem:
+        except (FileReadError, ValueError) as problem:  # pydantic's ValidationError too
             _set_aside(path, str(problem).splitlines()[0], tell)
             continue
         if path.parent != data_dir and kept.data_dir != _folder_key(data_dir):

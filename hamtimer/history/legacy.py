@@ -17,10 +17,7 @@ import sqlite3
 import uuid
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from hamtimer.files import MIB, FileReadError, read_bytes
-from hamtimer.history import jsonform
 from hamtimer.history.database import Tell, aside_path
 from hamtimer.history.records import Outcome, WorkoutRecord
 from hamtimer.history.rows import Written, write
@@ -34,7 +31,15 @@ them fit), a checkpoint about 20 KB. A larger file is reported, and left as it i
 
 
 def _parse(data: bytes) -> WorkoutRecord:
+    from hamtimer.history import jsonform  # pydantic: only when a 0.1.0 folder is imported
+
     return jsonform.parse(data).record
+
+
+def _is_newer(line: bytes) -> bool:
+    from hamtimer.history import jsonform
+
+    return jsonform.is_newer(line)
 
 
 def read_history(path: Path) -> tuple[list[WorkoutRecord], int, int]:
@@ -51,8 +56,8 @@ def read_history(path: Path) -> tuple[list[WorkoutRecord], int, int]:
             continue
         try:
             record = _parse(line)
-        except (ValidationError, ValueError):
-            if jsonform.is_newer(line):
+        except ValueError:  # pydantic's ValidationError too
+            if _is_newer(line):
                 newer += 1
             else:
                 damaged += 1
@@ -91,7 +96,7 @@ def import_folder(folder: Path, conn: sqlite3.Connection, tell: Tell) -> None:
     for path in checkpoints:
         try:
             records.append(_parse(read_bytes(path, limit=MAX_BYTES, what="a 0.1.0 checkpoint")))
-        except (FileReadError, ValidationError, ValueError):
+        except (FileReadError, ValueError):  # pydantic's ValidationError too
             unreadable.append(path.name)
     added, unfinished = _store(conn, records)
     kept = [_rename(path, "-0.1.0") for path in files if path.is_file()]

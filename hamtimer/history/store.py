@@ -138,7 +138,7 @@ class HistoryStore:
         failed save are imported first (even to read it)."""
         if self._db is not None:
             return self._db
-        from hamtimer.history import legacy  # pydantic loads only for a 0.1.0 folder
+        from hamtimer.history import legacy  # its pydantic loads only for a 0.1.0 folder
 
         found = legacy.legacy_files(self.data_dir)
         waiting = kept.kept_files(self.data_dir)
@@ -285,14 +285,22 @@ class HistoryStore:
         self, *, circuit: str | None = None, limit: int | None = None
     ) -> list[WorkoutRecord]:
         """Ended workouts, oldest first: of `circuit` only (`circuit_matches`), and only
-        the newest `limit` of them when given."""
+        the newest `limit` of them when given.
+
+        Without `circuit`, a `limit` is a query for just those rows (newest first on the
+        start-time index), so `hamtimer history` reads 20 workouts of 20,000, not all.
+        """
 
         def read(reader: Reader) -> list[Row]:
-            rows = reader.rows("w.outcome != 'in_progress'", (), "ORDER BY w.started_at, w.id")
+            where = "w.outcome != 'in_progress'"
+            if limit is not None and not circuit:
+                newest = "ORDER BY w.started_at DESC, w.id DESC LIMIT ?"
+                return reader.build(reader.rows(where, (max(0, limit),), newest)[::-1])
+            rows = reader.rows(where, (), "ORDER BY w.started_at, w.id")
             if circuit:
                 rows = [row for row in rows if circuit_matches(circuit, *reader.names(row))]
             if limit is not None:
-                rows = rows[len(rows) - max(0, limit) :]
+                rows = rows[max(0, len(rows) - max(0, limit)) :]  # all, when fewer
             return reader.build(rows)
 
         rows: list[Row] = self._reading(read, [])
@@ -302,6 +310,11 @@ class HistoryStore:
         """How many workouts have ended (of `circuit` only, when given)."""
 
         def read(reader: Reader) -> int:
+            if not circuit:  # counted in the database
+                sql = "SELECT count(*) FROM workouts w JOIN plans p ON p.id = w.plan_id"
+                return int(
+                    reader.conn.execute(f"{sql} WHERE w.outcome != 'in_progress'").fetchone()[0]
+                )
             rows = reader.rows("w.outcome != 'in_progress'")
             if circuit:
                 rows = [row for row in rows if circuit_matches(circuit, *reader.names(row))]

@@ -3,11 +3,16 @@
 Everything a screen or a sound needs to know about a step (its title, side, set, the
 words of its prompt, what comes next) is decided here, once, without a clock or a
 terminal, so that the whole workout can be checked by reading a list. The steps and the
-plan are in `hamtimer.plan.steps`; `build_plan` (in `hamtimer.plan.build`) makes them.
+plan are in `hamtimer.plan.steps`; `build_plan` (in `hamtimer.plan.build`) makes them, and
+`hamtimer.plan.compiled` keeps them in the cache folder. The builder loads on first use.
 """
 
-from hamtimer.circuit import Direction, ExerciseKind, Side
-from hamtimer.plan.build import MAX_STEPS, PlanTooLongError, build_plan
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from hamtimer.circuit.kinds import Direction, ExerciseKind, Side
 from hamtimer.plan.steps import (
     SYMBOLS,
     Plan,
@@ -16,7 +21,24 @@ from hamtimer.plan.steps import (
     StepKind,
     WorkMode,
     format_duration,
+    plan_document,
+    plan_from_document,
 )
+
+if TYPE_CHECKING:
+    from hamtimer.plan.build import MAX_STEPS, PlanTooLongError, build_plan
+
+_LAZY = frozenset({"MAX_STEPS", "PlanTooLongError", "build_plan"})
+
+
+def __getattr__(name: str) -> object:
+    """The builder's names, imported when first asked for (they need the pydantic models)."""
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module("hamtimer.plan.build"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "MAX_STEPS",
@@ -32,4 +54,6 @@ __all__ = [
     "WorkMode",
     "build_plan",
     "format_duration",
+    "plan_document",
+    "plan_from_document",
 ]

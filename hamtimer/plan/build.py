@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hamtimer.circuit import Block, Circuit, CircuitError, Exercise, Prompt, Side
+from hamtimer.circuit.kinds import CircuitError, Side
+from hamtimer.circuit.model import Block, Circuit, Exercise, Prompt
 from hamtimer.plan.steps import SYMBOLS, Plan, RestReason, Step, StepKind, WorkMode
 
 MAX_STEPS = 2000
@@ -41,7 +42,9 @@ def build_plan(circuit: Circuit, *, challenge: bool = False, hands_free: bool = 
     """
     hands_free = hands_free or circuit.timing.hands_free
     steps = _Builder(circuit, challenge, hands_free).run()
-    return Plan(circuit=circuit.name, challenge=challenge, hands_free=hands_free, steps=steps)
+    return Plan(
+        circuit=circuit.name, challenge=challenge, hands_free=hands_free, steps=tuple(steps)
+    )
 
 
 class _Builder:

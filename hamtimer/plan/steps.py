@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, computed_field
-
-from hamtimer.circuit import Direction, ExerciseKind, Side
+from hamtimer.circuit.kinds import Direction, ExerciseKind, Side
 
 
 class StepKind(StrEnum):
@@ -39,14 +39,14 @@ class RestReason(StrEnum):
 SYMBOLS = {Direction.CLOCKWISE: "↻", Direction.COUNTER_CLOCKWISE: "↺"}
 
 
-class Step(BaseModel):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Step:
     """One step of the workout, with every word the screen will show for it.
 
-    Unknown fields are refused, so that a misspelt keyword in a builder is an error (for mypy
-    and at run time) rather than a field silently left at its default.
+    A plain frozen dataclass (a plan holds up to 2,000 of them for the whole run). Fields
+    are keywords only and unknown ones are refused, so that a misspelt keyword in a builder
+    is an error (for mypy and at run time) rather than a field silently left at its default.
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     index: int
     kind: StepKind
@@ -78,6 +78,10 @@ class Step(BaseModel):
     challenge: str | None = None
     equipment: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.equipment, tuple):  # a list from a builder or from JSON
+            object.__setattr__(self, "equipment", tuple(self.equipment))
+
     @property
     def ends_itself(self) -> bool:
         """True when the step has a deadline; otherwise it waits for the runner's done."""
@@ -91,21 +95,21 @@ class Step(BaseModel):
         return f"{self.set_word} {self.set_number} of {self.set_count}"
 
 
-class Plan(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Plan:
     """The whole workout, in order. Immutable: challenge mode makes a second plan."""
-
-    model_config = ConfigDict(frozen=True)
 
     circuit: str
     challenge: bool
     hands_free: bool = False
     steps: tuple[Step, ...]
+    estimated_seconds: float = field(init=False, compare=False)
+    """The planned length, counting unpaced reps and holds at their estimates."""
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def estimated_seconds(self) -> float:
-        """The planned length, counting unpaced reps and holds at their estimates."""
-        return sum(step.estimate for step in self.steps)
+    def __post_init__(self) -> None:
+        if not isinstance(self.steps, tuple):
+            object.__setattr__(self, "steps", tuple(self.steps))
+        object.__setattr__(self, "estimated_seconds", sum(step.estimate for step in self.steps))
 
     def starts(self) -> list[float]:
         """Seconds from the start of the workout at which each step is planned to begin."""
@@ -117,6 +121,61 @@ class Plan(BaseModel):
 
     def __len__(self) -> int:
         return len(self.steps)
+
+
+_STEP_ENUMS = {
+    "kind": StepKind,
+    "mode": WorkMode,
+    "direction": Direction,
+    "side": Side,
+    "exercise_kind": ExerciseKind,
+    "rest_reason": RestReason,
+}
+
+
+def plan_document(plan: Plan) -> dict[str, Any]:
+    """The plan as plain JSON data: its fields, each step's fields (enums as their values),
+    and `estimated_seconds`; `plan_from_document` reads it back."""
+    steps = [{name: _plain(getattr(step, name)) for name in _STEP_FIELDS} for step in plan.steps]
+    return {
+        "circuit": plan.circuit,
+        "challenge": plan.challenge,
+        "hands_free": plan.hands_free,
+        "steps": steps,
+        "estimated_seconds": plan.estimated_seconds,
+    }
+
+
+def plan_from_document(document: dict[str, Any]) -> Plan:
+    """The plan `plan_document` wrote. Raises KeyError, TypeError or ValueError when the
+    data is not one (a damaged cache)."""
+    steps = []
+    for data in document["steps"]:
+        values = dict(data)
+        for name, kind in _STEP_ENUMS.items():
+            if values.get(name) is not None:
+                values[name] = kind(values[name])
+        steps.append(Step(**values))
+    plan = Plan(
+        circuit=str(document["circuit"]),
+        challenge=bool(document["challenge"]),
+        hands_free=bool(document["hands_free"]),
+        steps=tuple(steps),
+    )
+    if [step.index for step in plan.steps] != list(range(len(plan.steps))):
+        raise ValueError("the steps are not numbered in order")
+    return plan
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+_STEP_FIELDS = tuple(item.name for item in fields(Step))
 
 
 def format_duration(seconds: float) -> str:

@@ -13,12 +13,8 @@ file).
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import os
-import signal
 import threading
-import time
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -28,19 +24,15 @@ from textual.binding import Binding, BindingType
 
 from hamtimer.printable import printable
 from hamtimer.session import WorkoutSession
+from hamtimer.tui.leaving import on_leaving_signals, save_then_exit
 from hamtimer.tui.screens.help import HelpScreen
 from hamtimer.tui.screens.leave import ConfirmLeave, LeaveChoice
 from hamtimer.tui.screens.start import StartInfo, StartScreen
 from hamtimer.tui.screens.workout import WorkoutScreen
 from hamtimer.tui.services import Coach, CuePlayer
 
-EXIT_GRACE = 3.0
 DONE_SECONDS = 8.0
 """How long a finished workout's big DONE stays before the summary (Enter: at once)."""
-
-SIGNALS = {"SIGTERM": 0, "SIGHUP": 0, "SIGQUIT": 0, "SIGINT": 130}
-"""Signals that save the workout for resuming and leave, and the exit code of each (130 is
-what shells report for a program stopped by SIGINT)."""
 
 
 class HamtimerApp(App[int]):
@@ -63,6 +55,7 @@ class HamtimerApp(App[int]):
         voice: Coach | None = None,
         voice_factory: Callable[[HamtimerApp, CuePlayer], Coach] | None = None,
         store_problem: str | None = None,
+        prepare: Callable[[], str | None] | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -75,6 +68,8 @@ class HamtimerApp(App[int]):
         self._voice_factory = voice_factory
         self.store_problem = store_problem
         self.notices = session.take_notices()
+        self._prepare = prepare
+        """Opens the history after the first frame, on a thread; returns a problem to show."""
         self.crashed: Exception | None = None
         """The unexpected error that ended the app, if one did (`run_app` raises it)."""
 
@@ -149,6 +144,26 @@ class HamtimerApp(App[int]):
             except RuntimeError:
                 coach.close()
 
+    def _open_history(self) -> None:
+        """Open the history and find the workout to resume, off the first frame's path: a
+        large or damaged history costs the start screen nothing. The start screen shows the
+        resume offer when it is known; Enter or r waits for it (`session.looked_up`)."""
+        assert self._prepare is not None
+        try:
+            problem = self._prepare()
+        finally:
+            self.session.looked_up.set()  # never leave Enter waiting
+        try:
+            self.call_from_thread(self._history_opened, problem)
+        except RuntimeError:  # the app ended first
+            return
+
+    def _history_opened(self, problem: str | None) -> None:
+        if problem:
+            self.store_problem = problem
+        self.notices.extend(self.session.take_notices())
+        self._refresh_status()
+
     def _attach_sound(self, player: CuePlayer) -> None:
         self.sound = player
         workout = self.session.workout
@@ -205,6 +220,7 @@ class HamtimerApp(App[int]):
         """Leave the start screen for the timer: fresh, or at the interrupted step."""
         from hamtimer.voice.coach import HEADS_UP  # off the first frame's path
 
+        self.session.looked_up.wait()  # the history's answer first: resume, or store as abandoned
         voiced = self.voice is not None or self._voice_factory is not None
         workout = self.session.start(
             resume=message.resume, challenge=self.challenge, heads_up=HEADS_UP if voiced else None
@@ -346,18 +362,8 @@ class HamtimerApp(App[int]):
 
     def _save_and_exit(self, code: int = 0) -> None:
         """SIGTERM, SIGHUP (a closed terminal window), SIGQUIT or SIGINT: keep the workout
-        for resuming, give the terminal back, and exit with `code`.
-
-        The checkpoint is on disk before anything else. A terminal that is already gone can
-        leave Textual blocked writing its last frame for ever, so a watchdog ends the process
-        if the clean exit has not happened within a few seconds.
-        """
-        saving = self.session.checkpoint(release=True)
-        if saving is not None:
-            with contextlib.suppress(Exception):
-                saving.result(timeout=5)
-        threading.Thread(target=_exit_after, args=(EXIT_GRACE, code), daemon=True).start()
-        self.exit(code)
+        for resuming, give the terminal back, and exit with `code` (`leaving`)."""
+        save_then_exit(self.session, self.exit, code)
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: keep the workout for resuming, and leave without printing
@@ -373,14 +379,13 @@ class HamtimerApp(App[int]):
     def on_mount(self) -> None:
         """Show the start screen; save and leave cleanly when the terminal goes away."""
         self.push_screen(StartScreen(self.start_info()))
+        if self._prepare is not None:
+            threading.Thread(
+                target=self._open_history, name="hamtimer-history", daemon=True
+            ).start()
         if self._sound_factory is not None:
             threading.Thread(target=self._open_sound, name="hamtimer-sound", daemon=True).start()
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            loop = asyncio.get_running_loop()
-            for name, code in SIGNALS.items():
-                signum = getattr(signal, name, None)  # Windows has neither SIGHUP nor SIGQUIT
-                if signum is not None:
-                    loop.add_signal_handler(signum, self._save_and_exit, code)
+        on_leaving_signals(self._save_and_exit)
 
     def on_unmount(self) -> None:
         """Finish every pending save before the process ends."""
@@ -389,8 +394,3 @@ class HamtimerApp(App[int]):
             self.voice.close()
         if self.sound is not None:
             self.sound.close()
-
-
-def _exit_after(seconds: float, code: int) -> None:
-    time.sleep(seconds)
-    os._exit(code)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from hamtimer import folders
-from hamtimer.circuit import Circuit, CircuitFile
+from hamtimer.circuit import CircuitFile
 from hamtimer.clock import MonotonicClock, ScaledClock
 from hamtimer.history import HistoryError, HistoryStore
+from hamtimer.plan.compiled import CompiledCircuit
 from hamtimer.session import WorkoutSession
 from hamtimer.tui.app import HamtimerApp
 from hamtimer.tui.services import Coach, CuePlayer
@@ -26,7 +27,7 @@ def open_store(folder: Path | None) -> tuple[HistoryStore | None, str | None]:
 
 def run_app(
     circuit_file: CircuitFile,
-    circuit: Circuit,
+    circuit: CompiledCircuit,
     *,
     challenge: bool,
     speed: float,
@@ -44,11 +45,35 @@ def run_app(
 
     Raises the unexpected error that ended the app, if one did, with the terminal restored.
     """
-    store, problem = open_store(data_dir)
+    problem: str | None = None
+    store: HistoryStore | None = None
+    try:
+        store = HistoryStore(folders.data_dir(data_dir))  # nothing opened yet
+    except HistoryError as error:
+        problem = f"{error} — this workout will not be saved"
     clock = ScaledClock(speed) if speed != 1 else MonotonicClock()
     session = WorkoutSession(
-        circuit_file, circuit, store=store, clock=clock, speed=speed, hands_free=hands_free
+        circuit_file,
+        circuit,
+        store=store,
+        clock=clock,
+        speed=speed,
+        hands_free=hands_free,
+        look_up=False,
     )
+
+    def prepare() -> str | None:
+        """After the first frame: check the history can be written, then look for a
+        workout to resume."""
+        found = None
+        if session.store is not None:
+            try:
+                session.store.check_writable()
+            except HistoryError as error:
+                session.store = None
+                found = f"{error} — this workout will not be saved"
+        session.look_up()
+        return found
 
     def open_sound(app: HamtimerApp) -> CuePlayer:
         from hamtimer.sound import open_sound  # imported off the first frame's path, too
@@ -75,6 +100,7 @@ def run_app(
         sound_factory=open_sound,
         voice_factory=open_voice,
         store_problem=problem,
+        prepare=prepare,
     )
     result = app.run()
     session.close()

@@ -13,8 +13,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from hamtimer.circuit import Circuit
 from hamtimer.plan import Plan, format_duration
+from hamtimer.plan.compiled import CompiledCircuit
 from hamtimer.printable import printable
 from hamtimer.tui.screens.adaptive import AdaptiveScreen
 from hamtimer.tui.widgets import KeyFooter, TooSmall
@@ -24,7 +24,7 @@ from hamtimer.tui.widgets import KeyFooter, TooSmall
 class StartInfo:
     """Everything the start screen shows; the app makes a new one when anything changes."""
 
-    circuit: Circuit
+    circuit: CompiledCircuit
     plan: Plan
     challenge: bool
     speed: float = 1.0

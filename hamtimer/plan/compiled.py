@@ -1,0 +1,204 @@
+"""A circuit compiled for the timer: its outline and both plans, cached by the file's hash.
+
+Validating a circuit (pydantic) and building its plans cost more than everything else the
+start screen needs, and give the same result for the same file every time. So `compiled`
+keeps them in the cache folder (`plans/<sha256>-<pacing>.json`): the next start reads the
+file, hashes it, and shows the start screen from the cache without importing pydantic. A
+changed file has another hash and is compiled again; so is every file after hamtimer's
+plan-building code changes (the cache records a stamp of it). A cache file that cannot be
+read, or holds anything but what was written, is ignored and written again: it is only a
+copy of what the circuit file says.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hamtimer import __version__
+from hamtimer.circuit.kinds import CircuitError, ExerciseKind
+from hamtimer.circuit.source import circuit_hash
+from hamtimer.files import KIB, FileReadError, read_bytes
+from hamtimer.folders import cache_dir
+from hamtimer.plan.steps import Plan, plan_document, plan_from_document
+
+if TYPE_CHECKING:
+    from hamtimer.circuit.model import Circuit
+
+FORMAT = 1
+"""The cache files' layout; a file of another one is compiled again."""
+
+MAX_CACHE_BYTES = 64 * 1024 * KIB
+"""A cache file larger than this is not read (two 2,000-step plans take about 4 MB)."""
+
+BUILDERS = ("circuit/model.py", "plan/build.py", "plan/speech.py", "plan/steps.py")
+"""The modules whose code decides a plan: a change to any compiles every circuit again."""
+
+
+@dataclass(frozen=True)
+class ExerciseOutline:
+    """What the start screen shows of an exercise."""
+
+    name: str
+    kind: ExerciseKind
+    challenge: str | None = None
+
+
+@dataclass(frozen=True)
+class BlockOutline:
+    """What the start screen shows of a block."""
+
+    name: str
+    mode: str  # "straight" or "circuit"
+    sets: int
+    exercises: tuple[ExerciseOutline, ...]
+
+
+@dataclass(frozen=True)
+class CompiledCircuit:
+    """A valid circuit as the timer uses it: the outline, both plans, the circuit's pacing.
+
+    `hands_free` is the pacing the plans were built with (the runner's choice or the
+    circuit's `timing.hands_free`).
+    """
+
+    name: str
+    blocks: tuple[BlockOutline, ...]
+    hands_free: bool
+    plans: tuple[Plan, Plan]  # without and with the challenge variants
+
+    def plan(self, challenge: bool) -> Plan:
+        """The plan with or without the challenge variants."""
+        return self.plans[1 if challenge else 0]
+
+
+def compile_circuit(circuit: Circuit, *, hands_free: bool = False) -> CompiledCircuit:
+    """Outline a validated circuit and build both its plans.
+
+    Raises `PlanTooLongError` when a plan would have too many steps.
+    """
+    from hamtimer.plan.build import build_plan  # needs the pydantic models
+
+    hands_free = hands_free or circuit.timing.hands_free
+    plans = (
+        build_plan(circuit, challenge=False, hands_free=hands_free),
+        build_plan(circuit, challenge=True, hands_free=hands_free),
+    )
+    blocks = tuple(
+        BlockOutline(
+            name=block.name,
+            mode=block.mode,
+            sets=block.sets,
+            exercises=tuple(
+                ExerciseOutline(item.name, item.kind, item.challenge) for item in block.exercises
+            ),
+        )
+        for block in circuit.blocks
+    )
+    return CompiledCircuit(circuit.name, blocks, hands_free, plans)
+
+
+def compiled(path: Path, raw: bytes, *, hands_free: bool = False) -> CompiledCircuit:
+    """The compiled form of the circuit file `path` whose bytes are `raw`: from the cache,
+    else validated, built and cached.
+
+    Raises `CircuitError` (naming `path`) for an invalid circuit or one too long to run.
+    """
+    digest = circuit_hash(raw)
+    where = cache_dir() / "plans" / f"{digest}-{'hands-free' if hands_free else 'paced'}.json"
+    stamp = builders_stamp()
+    found = _read(where, digest, stamp)
+    if found is not None:
+        return found
+    from hamtimer.circuit.load import decode_circuit
+    from hamtimer.plan.build import PlanTooLongError
+
+    circuit = decode_circuit(path, raw)
+    try:
+        made = compile_circuit(circuit, hands_free=hands_free)
+    except PlanTooLongError as problem:
+        raise CircuitError(f"{path}: {problem}") from None
+    _write(where, _document(made, digest, stamp))
+    return made
+
+
+def builders_stamp() -> str:
+    """hamtimer's version, the cache format, and the size and time of each builder module."""
+    here = Path(__file__).resolve().parent.parent
+    parts = [__version__, str(FORMAT)]
+    for name in BUILDERS:
+        try:
+            info = (here / name).stat()
+        except OSError:
+            parts.append("?")
+        else:
+            parts.append(f"{info.st_size}@{info.st_mtime_ns}")
+    return " ".join(parts)
+
+
+def _document(made: CompiledCircuit, digest: str, stamp: str) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "stamp": stamp,
+        "sha256": digest,
+        "name": made.name,
+        "hands_free": made.hands_free,
+        "blocks": [
+            {
+                "name": block.name,
+                "mode": block.mode,
+                "sets": block.sets,
+                "exercises": [
+                    [item.name, item.kind.value, item.challenge] for item in block.exercises
+                ],
+            }
+            for block in made.blocks
+        ],
+        "plans": [plan_document(plan) for plan in made.plans],
+    }
+
+
+def _read(where: Path, digest: str, stamp: str) -> CompiledCircuit | None:
+    """The cached compilation, or None when there is none or it is not what we wrote."""
+    try:
+        data = json.loads(read_bytes(where, limit=MAX_CACHE_BYTES, what="a cached plan"))
+        if data["format"] != FORMAT or data["stamp"] != stamp or data["sha256"] != digest:
+            return None
+        blocks = tuple(
+            BlockOutline(
+                name=str(block["name"]),
+                mode=str(block["mode"]),
+                sets=int(block["sets"]),
+                exercises=tuple(
+                    ExerciseOutline(str(name), ExerciseKind(kind), challenge)
+                    for name, kind, challenge in block["exercises"]
+                ),
+            )
+            for block in data["blocks"]
+        )
+        without, with_challenge = (plan_from_document(plan) for plan in data["plans"])
+        return CompiledCircuit(
+            str(data["name"]), blocks, bool(data["hands_free"]), (without, with_challenge)
+        )
+    except (FileReadError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
+
+
+def _write(where: Path, document: dict[str, Any]) -> None:
+    """Write the cache file whole (a temporary file renamed), or not at all."""
+    with contextlib.suppress(OSError, ValueError):
+        where.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=where.parent, prefix=".plan-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                json.dump(document, file, separators=(",", ":"))
+            Path(temporary).replace(where)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                Path(temporary).unlink()
+            raise

@@ -1,0 +1,193 @@
+"""The compiled-plan cache: the start screen's circuit and plans from the cache folder,
+the same as compiling the file, rebuilt when the file or the cache is not what it was."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hamtimer.circuit import Circuit, CircuitError, circuit_hash
+from hamtimer.folders import cache_dir
+from hamtimer.plan import build_plan, plan_document, plan_from_document
+from hamtimer.plan.compiled import CompiledCircuit, compile_circuit, compiled
+
+
+def cached_files() -> list[Path]:
+    return sorted((cache_dir() / "plans").glob("*.json"))
+
+
+def refuse_validation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Validating a circuit now fails the test: what follows must come from the cache."""
+
+    def validate(path: Path, raw: bytes) -> Circuit:
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr("hamtimer.circuit.load.decode_circuit", validate)
+
+
+def test_a_plan_survives_its_document(hamstring: Circuit) -> None:
+    for challenge in (False, True):
+        plan = build_plan(hamstring, challenge=challenge)
+        again = plan_from_document(json.loads(json.dumps(plan_document(plan))))
+        assert again == plan
+        assert again.estimated_seconds == plan.estimated_seconds
+
+
+def test_the_first_start_compiles_and_caches_the_next_reads_it(
+    hamstring_path: Path, hamstring: Circuit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = hamstring_path.read_bytes()
+    first = compiled(hamstring_path, raw)
+    assert first == compile_circuit(hamstring)
+    assert first.plan(True) == build_plan(hamstring, challenge=True)
+    (written,) = cached_files()
+    assert written.name.startswith(circuit_hash(raw))
+    refuse_validation(monkeypatch)
+    second = compiled(hamstring_path, raw)
+    assert second == first
+    assert [block.name for block in second.blocks] == [block.name for block in hamstring.blocks]
+    assert second.blocks[0].exercises[0].kind == hamstring.blocks[0].exercises[0].kind
+
+
+def test_hands_free_is_cached_apart(hamstring_path: Path, hamstring: Circuit) -> None:
+    raw = hamstring_path.read_bytes()
+    paced, hands_free = (
+        compiled(hamstring_path, raw),
+        compiled(hamstring_path, raw, hands_free=True),
+    )
+    assert len(cached_files()) == 2
+    assert not paced.hands_free and hands_free.hands_free
+    assert compiled(hamstring_path, raw, hands_free=True).plan(False) == build_plan(
+        hamstring, hands_free=True
+    )
+
+
+def test_a_changed_file_is_compiled_again(
+    hamstring_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_bytes(hamstring_path.read_bytes())
+    before = compiled(mine, mine.read_bytes())
+    mine.write_text(hamstring_path.read_text(encoding="utf-8").replace("sets = 3", "sets = 1"))
+    after = compiled(mine, mine.read_bytes())
+    assert len(after.plan(False)) < len(before.plan(False))
+    assert len(cached_files()) == 2
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"\x00\xff garbage",
+        b'{"format": 1, "stamp"',
+        b"[1, 2, 3]",
+        b'{"format": 1}',
+        b"null",
+    ],
+    ids=["empty", "binary", "cut short", "a list", "keys missing", "null"],
+)
+def test_a_damaged_cache_is_rebuilt_silently(
+    hamstring_path: Path, hamstring: Circuit, damage: bytes
+) -> None:
+    raw = hamstring_path.read_bytes()
+    compiled(hamstring_path, raw)
+    (written,) = cached_files()
+    written.write_bytes(damage)
+    assert compiled(hamstring_path, raw) == compile_circuit(hamstring)
+    assert json.loads(written.read_bytes())["sha256"] == circuit_hash(raw), "written again"
+
+
+def test_a_cache_of_other_steps_or_another_file_is_not_used(
+    hamstring_path: Path, hamstring: Circuit
+) -> None:
+    """A cache file whose content does not match (steps renumbered, another hash, another
+    version of the builders) is compiled again, not believed."""
+    raw = hamstring_path.read_bytes()
+    compiled(hamstring_path, raw)
+    (written,) = cached_files()
+    good = json.loads(written.read_bytes())
+    for change in ("index", "sha256", "stamp", "step field"):
+        document = json.loads(json.dumps(good))
+        if change == "index":
+            document["plans"][0]["steps"][3]["index"] = 7
+        elif change == "step field":
+            document["plans"][1]["steps"][0]["secs"] = 3
+        else:
+            document[change] = "other"
+        written.write_text(json.dumps(document))
+        assert compiled(hamstring_path, raw) == compile_circuit(hamstring), change
+
+
+def test_an_unwritable_cache_folder_still_runs(
+    hamstring_path: Path, hamstring: Circuit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("HAMTIMER_CACHE_DIR", str(blocked))
+    assert compiled(hamstring_path, hamstring_path.read_bytes()) == compile_circuit(hamstring)
+    assert not list(tmp_path.rglob(".plan-*"))
+
+
+def test_an_invalid_or_too_long_circuit_is_a_circuit_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "x"\n')
+    with pytest.raises(CircuitError, match=r"bad\.toml"):
+        compiled(bad, bad.read_bytes())
+    long = tmp_path / "long.toml"
+    long.write_text(
+        'name = "long"\n[[blocks]]\nname = "B"\nsets = 1000\n'
+        '[[blocks.exercises]]\nname = "E"\nkind = "strength"\nseconds = 5\n'
+        '[[blocks.exercises]]\nname = "F"\nkind = "strength"\nseconds = 5\n'
+    )
+    with pytest.raises(CircuitError, match=r"long\.toml"):
+        compiled(long, long.read_bytes())
+    assert cached_files() == []
+
+
+def test_the_outline_is_what_the_start_screen_reads(hamstring: Circuit) -> None:
+    made = compile_circuit(hamstring)
+    assert isinstance(made, CompiledCircuit)
+    assert made.name == hamstring.name
+    for block, outline in zip(hamstring.blocks, made.blocks, strict=True):
+        assert (outline.name, outline.mode, outline.sets) == (block.name, block.mode, block.sets)
+        assert [(e.name, e.kind, e.challenge) for e in outline.exercises] == [
+            (e.name, e.kind, e.challenge) for e in block.exercises
+        ]
+
+
+def test_the_timer_starts_without_pydantic_once_cached(
+    hamstring_path: Path, tmp_path: Path
+) -> None:
+    """With the plan cached, the command, the app, the history and the session load without
+    pydantic, the sound, the voice or the report: the start screen needs none of them."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "import hamtimer.cli, hamtimer.tui.launch\n"
+        "from hamtimer.plan.compiled import compiled\n"
+        "from hamtimer.circuit import find\n"
+        "from hamtimer.clock import MonotonicClock\n"
+        "from hamtimer.session import WorkoutSession\n"
+        "path = Path(sys.argv[1])\n"
+        "circuit = compiled(path, path.read_bytes())\n"
+        "store, problem = hamtimer.tui.launch.open_store(Path(sys.argv[2]))\n"
+        "assert store is not None and problem is None, problem\n"
+        "session = WorkoutSession(find(None), circuit, store=store, clock=MonotonicClock())\n"
+        "assert session.resumable is None\n"
+        "session.close()\n"
+        "heavy = ('pydantic', 'hamtimer.sound', 'hamtimer.voice', 'hamtimer.report')\n"
+        "print(sorted({m.split('.')[0] if m.startswith('pydantic') else m\n"
+        "              for m in sys.modules if m.startswith(heavy)}))\n"
+    )
+    compiled(hamstring_path, hamstring_path.read_bytes())  # the first start: compiled, cached
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(hamstring_path), str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "[]"
