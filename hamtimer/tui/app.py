@@ -5,10 +5,9 @@ the sound layer plays the cues, the screens draw and post Messages, and the app 
 them. It never keeps time itself: the engine does.
 
 Leaving, however it happens, gives the terminal back and keeps the workout: SIGTERM, SIGHUP
-and SIGQUIT save it for resuming and exit 0, SIGINT the same with exit code 130; an
-unexpected error saves it too, and `run_app` (`hamtimer.tui.launch`) raises the error after
-the terminal is restored, for the command to report in one line (the traceback goes to a
-file).
+and SIGQUIT save it for resuming and exit 0, SIGINT the same with exit code 130
+(`hamtimer.tui.leaving`); an unexpected error saves it too, and `run_app` raises it once the
+terminal is restored, for the command to report in one line (the traceback in a file).
 """
 
 from __future__ import annotations
@@ -126,37 +125,42 @@ class HamtimerApp(App[int]):
     # ----------------------------------------------------------------- services
 
     def _open_sound(self) -> None:
-        """Find a working sound backend off the event loop.
-
-        Probing takes ~0.1 s, seconds on a hung sound server: the first frame must not wait.
-        """
+        """Find a working sound backend, then the voice, off the loop: probing takes ~0.1 s,
+        seconds on a hung sound server, and the first frame must not wait."""
         assert self._sound_factory is not None
         player = self._sound_factory(self)
-        try:
-            self.call_from_thread(self._attach_sound, player)
-        except RuntimeError:  # the app ended before the sound was ready
+        if not self._from_thread(self._attach_sound, player):
             player.close()
             return
         if self._voice_factory is not None:  # after the tones: they never wait for a voice
             coach = self._voice_factory(self, player)
-            try:
-                self.call_from_thread(self._attach_voice, coach)
-            except RuntimeError:
+            if not self._from_thread(self._attach_voice, coach):
                 coach.close()
 
+    def _from_thread(self, callback: Callable[..., object], *args: object) -> bool:
+        """Run `callback` on the app's loop from a service thread; False if the app ended."""
+        try:
+            self.call_from_thread(callback, *args)
+        except Exception:  # closed, crashed or cancelled: a thread must never print
+            return False
+        return True
+
+    def _services(self) -> None:
+        """The sound and voice thread: an error in it is told, never printed."""
+        try:
+            self._open_sound()
+        except Exception as error:
+            self._from_thread(self.notice, f"sound could not start ({error})")
+
     def _open_history(self) -> None:
-        """Open the history and find the workout to resume, off the first frame's path: a
-        large or damaged history costs the start screen nothing. The start screen shows the
-        resume offer when it is known; Enter or r waits for it (`session.looked_up`)."""
+        """Open the history and find the workout to resume off the first frame's path; the
+        start screen offers to resume once known, and Enter or r wait (`session.looked_up`)."""
         assert self._prepare is not None
         try:
             problem = self._prepare()
         finally:
             self.session.looked_up.set()  # never leave Enter waiting
-        try:
-            self.call_from_thread(self._history_opened, problem)
-        except RuntimeError:  # the app ended first
-            return
+        self._from_thread(self._history_opened, problem)
 
     def _history_opened(self, problem: str | None) -> None:
         if problem:
@@ -384,7 +388,7 @@ class HamtimerApp(App[int]):
                 target=self._open_history, name="hamtimer-history", daemon=True
             ).start()
         if self._sound_factory is not None:
-            threading.Thread(target=self._open_sound, name="hamtimer-sound", daemon=True).start()
+            threading.Thread(target=self._services, name="hamtimer-sound", daemon=True).start()
         on_leaving_signals(self._save_and_exit)
 
     def on_unmount(self) -> None:

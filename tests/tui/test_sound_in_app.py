@@ -44,6 +44,26 @@ async def test_sound_opens_after_the_first_frame_and_says_which(tmp_path: Path) 
         assert "sound: terminal bell" in harness.text("start-notices")
 
 
+async def test_a_sound_that_cannot_start_is_told_and_the_timer_runs(tmp_path: Path) -> None:
+    """A bug in opening the sound (its own thread) is a notice, never a traceback."""
+    harness = make_harness(tmp_path / "data")
+
+    def factory(app: HamtimerApp) -> object:
+        raise RuntimeError("no mixer")
+
+    harness.app._sound_factory = factory  # type: ignore[assignment]
+    async with harness.app.run_test(size=(80, 24), notifications=True) as pilot:
+        for _ in range(200):
+            toasts = [str(toast.render()) for toast in harness.app.screen.query(Toast)]
+            if toasts:
+                break
+            await pilot.pause(0.01)
+        assert any("sound could not start (no mixer)" in text for text in toasts), toasts
+        await pilot.press("enter")
+        await harness.advance(pilot, 10)
+        assert "Split stance jump" in harness.text("headline")
+
+
 async def test_cues_follow_the_workout_and_m_mutes_them(tmp_path: Path) -> None:
     harness, played, bells = with_bell(tmp_path)
     async with harness.app.run_test(size=(80, 24)) as pilot:
