@@ -27,20 +27,17 @@ from typing import TYPE_CHECKING
 from hamtimer.circuit import CircuitFile, Side
 from hamtimer.clock import Clock
 from hamtimer.events import Event, EventKind
-from hamtimer.history import (
-    HistoryError,
-    HistoryStore,
-    HoldTarget,
-    Outcome,
-    WorkoutRecord,
-)
 from hamtimer.plan import Plan, Step, WorkMode
 from hamtimer.plan.compiled import CompiledCircuit, compile_circuit
 from hamtimer.printable import json_printable
-from hamtimer.workout import Workout, WorkoutState
 
 if TYPE_CHECKING:
     from hamtimer.circuit import Circuit
+    from hamtimer.history import HistoryStore, HoldTarget, WorkoutRecord
+    from hamtimer.workout import Workout
+
+# The history and the engine load on first use (the history's thread, Enter): the start
+# screen needs neither.
 
 CHECKPOINT_EVENTS = frozenset({EventKind.STEP_STARTED, EventKind.PAUSED, EventKind.RESUMED})
 """Events after which the workout in progress is saved for resuming."""
@@ -124,6 +121,8 @@ class WorkoutSession:
     def _find_resumable(self) -> WorkoutRecord | None:
         if self.store is None:
             return None
+        from hamtimer.history import HistoryError
+
         with contextlib.suppress(HistoryError):  # an edited circuit's old workout → history
             self.store.abandon_other_versions(self.circuit_file.name, self.digest)
         return self.store.resumable(self.digest)
@@ -138,6 +137,9 @@ class WorkoutSession:
         Starting fresh stores the interrupted workout as abandoned; a resumed workout
         whose circuit file changed since starts fresh instead (told through `on_error`).
         """
+        from hamtimer.history import WorkoutRecord
+        from hamtimer.workout import Workout
+
         interrupted = self.resumable
         chosen = interrupted if resume else None
         if chosen is not None and not chosen.fits(self.plan_for(chosen.challenge)):
@@ -231,6 +233,9 @@ class WorkoutSession:
         if workout is None or record is None or not workout.state.over:
             return None
         if self.ended is None:
+            from hamtimer.history import Outcome
+            from hamtimer.workout import WorkoutState
+
             outcome = (
                 Outcome.FINISHED if workout.state is WorkoutState.FINISHED else Outcome.ABANDONED
             )
@@ -246,6 +251,8 @@ class WorkoutSession:
 
     def _retry(self) -> None:
         """Save every record still unsaved; on a failure keep it aside and say so once."""
+        from hamtimer.history import HistoryError
+
         assert self.store is not None
         with self._lock:
             waiting = list(self._unsaved.values())
@@ -263,6 +270,8 @@ class WorkoutSession:
                     self.problem, self.kept_at = None, None
 
     def _failed(self, record: WorkoutRecord, release: bool, problem: str) -> None:
+        from hamtimer.history import HistoryError
+
         assert self.store is not None
         try:
             kept_at: Path | None = self.store.keep_aside(record, release=release)
@@ -332,6 +341,8 @@ class WorkoutSession:
         return self._writer.submit(self._guarded, write, *args)
 
     def _guarded(self, write: Callable[..., None], *args: object) -> None:
+        from hamtimer.history import HistoryError
+
         try:
             write(*args)
         except HistoryError as error:

@@ -7,7 +7,6 @@ schema) load on first use, so finding a circuit and hashing it never import pyda
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 from hamtimer.circuit.kinds import (
@@ -27,6 +26,7 @@ from hamtimer.circuit.library import (
     user_circuits_dir,
 )
 from hamtimer.circuit.source import MAX_BYTES, circuit_hash, read_bytes_of
+from hamtimer.lazy import lazy_names
 
 if TYPE_CHECKING:
     from hamtimer.circuit.load import (
@@ -46,25 +46,20 @@ if TYPE_CHECKING:
         Timing,
     )
 
-_LAZY = {
-    **dict.fromkeys(
-        ("format_location", "json_schema", "load_circuit", "parse_circuit", "validate_circuit"),
-        "hamtimer.circuit.load",
-    ),
-    **dict.fromkeys(
-        ("Block", "Circuit", "Exercise", "Prompt", "Source", "Strict", "Timing"),
-        "hamtimer.circuit.model",
-    ),
-}
-
-
-def __getattr__(name: str) -> object:
-    """The pydantic names, imported when first asked for."""
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
+# The pydantic names, imported when first asked for.
+__getattr__ = lazy_names(
+    __name__,
+    {
+        **dict.fromkeys(
+            ("format_location", "json_schema", "load_circuit", "parse_circuit", "validate_circuit"),
+            "hamtimer.circuit.load",
+        ),
+        **dict.fromkeys(
+            ("Block", "Circuit", "Exercise", "Prompt", "Source", "Strict", "Timing"),
+            "hamtimer.circuit.model",
+        ),
+    },
+)
 
 
 __all__ = [

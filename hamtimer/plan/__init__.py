@@ -9,10 +9,10 @@ plan are in `hamtimer.plan.steps`; `build_plan` (in `hamtimer.plan.build`) makes
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 from hamtimer.circuit.kinds import Direction, ExerciseKind, Side
+from hamtimer.lazy import lazy_names
 from hamtimer.plan.steps import (
     SYMBOLS,
     Plan,
@@ -28,16 +28,10 @@ from hamtimer.plan.steps import (
 if TYPE_CHECKING:
     from hamtimer.plan.build import MAX_STEPS, PlanTooLongError, build_plan
 
-_LAZY = frozenset({"MAX_STEPS", "PlanTooLongError", "build_plan"})
-
-
-def __getattr__(name: str) -> object:
-    """The builder's names, imported when first asked for (they need the pydantic models)."""
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module("hamtimer.plan.build"), name)
-    globals()[name] = value
-    return value
+# The builder's names, imported when first asked for (they need the pydantic models).
+__getattr__ = lazy_names(
+    __name__, dict.fromkeys(("MAX_STEPS", "PlanTooLongError", "build_plan"), "hamtimer.plan.build")
+)
 
 
 __all__ = [

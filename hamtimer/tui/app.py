@@ -15,20 +15,27 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from hamtimer.printable import printable
-from hamtimer.session import WorkoutSession
 from hamtimer.tui.leaving import on_leaving_signals, save_then_exit
-from hamtimer.tui.screens.help import HelpScreen
-from hamtimer.tui.screens.leave import ConfirmLeave, LeaveChoice
 from hamtimer.tui.screens.start import StartInfo, StartScreen
-from hamtimer.tui.screens.workout import WorkoutScreen
-from hamtimer.tui.services import Coach, CuePlayer
+
+if TYPE_CHECKING:
+    from hamtimer.session import WorkoutSession
+    from hamtimer.tui.screens.leave import LeaveChoice
+    from hamtimer.tui.screens.workout import WorkoutScreen
+    from hamtimer.tui.services import Coach, CuePlayer
+
+# The screens after the start screen load when first shown, so the start screen's first
+# frame never waits for them (their messages are answered by name: on_workout_screen_…).
+
+FIRST_FRAME_WAIT = 1.0
+"""Seconds a service thread waits for the first frame before it starts its work anyway."""
 
 DONE_SECONDS = 8.0
 """How long a finished workout's big DONE stays before the summary (Enter: at once)."""
@@ -71,6 +78,7 @@ class HamtimerApp(App[int]):
         """Opens the history after the first frame, on a thread; returns a problem to show."""
         self.crashed: Exception | None = None
         """The unexpected error that ended the app, if one did (`run_app` raises it)."""
+        self._timer_screen: WorkoutScreen | None = None
 
     # ----------------------------------------------------------------- status
 
@@ -116,11 +124,17 @@ class HamtimerApp(App[int]):
         return "sound: starting…" if self._sound_factory is not None else "sound: off"
 
     def _refresh_status(self) -> None:
-        screen = self.screen
+        screen, timer = self.screen, self._timer
         if isinstance(screen, StartScreen):
             screen.info = self.start_info()
-        elif isinstance(screen, WorkoutScreen):
-            screen.status = self.status_line()
+        elif timer is not None:
+            timer.status = self.status_line()
+
+    @property
+    def _timer(self) -> WorkoutScreen | None:
+        """The timer screen, when it is the one showing."""
+        screen = self._timer_screen
+        return screen if screen is not None and self.screen is screen else None
 
     # ----------------------------------------------------------------- services
 
@@ -134,6 +148,7 @@ class HamtimerApp(App[int]):
             return
         if self._voice_factory is not None:  # after the tones: they never wait for a voice
             coach = self._voice_factory(self, player)
+            self.session.looked_up.wait()  # the coach prepares last time's holds too
             if not self._from_thread(self._attach_voice, coach):
                 coach.close()
 
@@ -222,6 +237,7 @@ class HamtimerApp(App[int]):
     @on(StartScreen.Begin)
     def _begin(self, message: StartScreen.Begin) -> None:
         """Leave the start screen for the timer: fresh, or at the interrupted step."""
+        from hamtimer.tui.screens.workout import WorkoutScreen
         from hamtimer.voice.coach import HEADS_UP  # off the first frame's path
 
         self.session.looked_up.wait()  # the history's answer first: resume, or store as abandoned
@@ -234,46 +250,47 @@ class HamtimerApp(App[int]):
         if self.voice is not None:
             workout.subscribe(self.voice.listener(workout))
         speed = self.session.speed if self.realtime else None
-        screen = WorkoutScreen(
+        self._timer_screen = WorkoutScreen(
             workout, speed=speed, status=self.status_line(), targets=self.session.target_for
         )
-        self.switch_screen(screen)
+        self.switch_screen(self._timer_screen)
 
     @on(StartScreen.ChallengeToggled)
     def _challenge_before(self) -> None:
         self.challenge = not self.challenge
         self._refresh_status()
 
-    @on(WorkoutScreen.ChallengeToggled)
-    def _challenge_during(self) -> None:
-        workout = self.session.workout
+    def on_workout_screen_challenge_toggled(self) -> None:
+        """c during the workout: the plan with or without the challenge variants."""
+        workout, timer = self.session.workout, self._timer
         if workout is not None:
             workout.replace_plan(self.session.plan_for(not workout.plan.challenge))
             self.notify(f"Challenge mode {'on' if workout.plan.challenge else 'off'}")
-            if isinstance(self.screen, WorkoutScreen):
-                self.screen.wake()
+            if timer is not None:
+                timer.wake()
 
-    @on(WorkoutScreen.MuteToggled)
-    def _mute(self) -> None:
+    def on_workout_screen_mute_toggled(self) -> None:
+        """m: the cues muted or not."""
         if self.sound is not None:
             self.sound.toggle_mute()
         self._refresh_status()
 
-    @on(WorkoutScreen.Suspended)
-    def _suspend(self) -> None:
+    def on_workout_screen_suspended(self) -> None:
         """Ctrl+Z: save, then stop like any terminal program; `fg` brings it back paused."""
         self.session.checkpoint()
         self.action_suspend_process()
 
-    @on(WorkoutScreen.VoiceToggled)
+    def on_workout_screen_voice_toggled(self) -> None:
+        """v during the workout: the voice off or on."""
+        self._voice()
+
     @on(StartScreen.VoiceToggled)
     def _voice(self) -> None:
         if self.voice is not None:
             self.voice.toggle()
         self._refresh_status()
 
-    @on(WorkoutScreen.Over)
-    def _over(self, message: WorkoutScreen.Over) -> None:
+    def on_workout_screen_over(self, message: WorkoutScreen.Over) -> None:
         """The workout ended and the session stored it. Abandoned: the summary at once
         (the runner is at the keys); finished: the big DONE first, for a while or until
         Enter."""
@@ -283,32 +300,33 @@ class HamtimerApp(App[int]):
         elif self.realtime:
             self.set_timer(DONE_SECONDS, self._show_summary, name="done")
 
-    @on(WorkoutScreen.SummaryWanted)
+    def on_workout_screen_summary_wanted(self) -> None:
+        """Enter on the big DONE: the summary at once."""
+        self._show_summary()
+
     def _show_summary(self) -> None:
         from hamtimer.tui.screens.summary import SummaryScreen  # only needed at the end
 
         record = self.session.finish()
-        if record is not None and isinstance(self.screen, WorkoutScreen):
+        if record is not None and self._timer is not None:
             self.switch_screen(SummaryScreen(record, self.session.unsaved_text()))
 
     # ----------------------------------------------------------------- leaving
 
     def action_request_quit(self) -> None:
         """q, Ctrl+C, Ctrl+Q: ask first during a workout, else leave."""
+        from hamtimer.tui.screens.leave import ConfirmLeave
+
         if isinstance(self.screen, ConfirmLeave):
             self.screen.dismiss("abandon")
             return
-        workout = self.session.workout
-        if (
-            not isinstance(self.screen, WorkoutScreen)
-            or workout is None
-            or not workout.state.active
-        ):
+        workout, timer = self.session.workout, self._timer
+        if timer is None or workout is None or not workout.state.active:
             self.exit(0)
             return
         was_paused = workout.paused
         workout.pause()
-        self.screen.wake()
+        timer.wake()
 
         def answer(choice: LeaveChoice | None) -> None:
             self._leave(choice or "stay", resume=not was_paused)
@@ -328,15 +346,18 @@ class HamtimerApp(App[int]):
             return
         else:
             workout.abandon()  # the engine reports ABANDONED: stored, then the summary
-        if isinstance(self.screen, WorkoutScreen):
-            self.screen.wake()
+        timer = self._timer
+        if timer is not None:
+            timer.wake()
 
     def action_help(self) -> None:
         """The key help over the current screen; a running workout waits while it is open
         (help costs no time) and goes on when it closes."""
-        screen, workout = self.screen, self.session.workout
-        if not isinstance(screen, WorkoutScreen) or workout is None or not workout.state.active:
-            if not isinstance(screen, HelpScreen):
+        from hamtimer.tui.screens.help import HelpScreen
+
+        screen, workout = self._timer, self.session.workout
+        if screen is None or workout is None or not workout.state.active:
+            if not isinstance(self.screen, HelpScreen):
                 self.push_screen(HelpScreen())
             return
         if workout.paused:
@@ -356,6 +377,7 @@ class HamtimerApp(App[int]):
         """Past workouts and the trend of the holds per side."""
         from hamtimer.tui.screens.history import HistoryScreen  # loads only when asked
 
+        self.session.looked_up.wait()  # the history is opened on a thread after the first frame
         store = self.session.store
         if store is None:
             notices = ["History is not available: the data folder cannot be used."]
@@ -380,15 +402,23 @@ class HamtimerApp(App[int]):
         super()._handle_exception(error)
         self._exit_renderables.clear()
 
+    def get_default_screen(self) -> StartScreen:
+        """The start screen is the first screen: no blank screen is drawn and restyled
+        before it. Enter replaces it with the timer (`switch_screen`, which expects the
+        result callback that `push_screen` gives every other screen)."""
+        screen = StartScreen(self.start_info())
+        screen._push_result_callback(self, None)
+        return screen
+
     def on_mount(self) -> None:
-        """Show the start screen; save and leave cleanly when the terminal goes away."""
-        self.push_screen(StartScreen(self.start_info()))
+        """Open the history, the sound and the voice on threads that begin their work once
+        the first frame is drawn; save and leave cleanly when the terminal goes away."""
+        drawn = threading.Event()
+        self.call_after_refresh(drawn.set)
         if self._prepare is not None:
-            threading.Thread(
-                target=self._open_history, name="hamtimer-history", daemon=True
-            ).start()
+            _after_first_frame(drawn, self._open_history, "hamtimer-history")
         if self._sound_factory is not None:
-            threading.Thread(target=self._services, name="hamtimer-sound", daemon=True).start()
+            _after_first_frame(drawn, self._services, "hamtimer-sound")
         on_leaving_signals(self._save_and_exit)
 
     def on_unmount(self) -> None:
@@ -398,3 +428,14 @@ class HamtimerApp(App[int]):
             self.voice.close()
         if self.sound is not None:
             self.sound.close()
+
+
+def _after_first_frame(drawn: threading.Event, work: Callable[[], None], name: str) -> None:
+    """Run `work` on a thread of its own once `drawn` is set (or `FIRST_FRAME_WAIT` has
+    passed): its imports and file reads never compete with the first frame for the GIL."""
+
+    def run() -> None:
+        drawn.wait(FIRST_FRAME_WAIT)
+        work()
+
+    threading.Thread(target=run, name=name, daemon=True).start()

@@ -1,22 +1,27 @@
-"""Launching the app for the command line: the history store, the clock, the session, and
-the sound and voice opened once the app is up."""
+"""Launching the app for the command line: the clock, the session, and the history, the
+sound and the voice opened once the app has drawn its first frame."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hamtimer import folders
 from hamtimer.circuit import CircuitFile
 from hamtimer.clock import MonotonicClock, ScaledClock
-from hamtimer.history import HistoryError, HistoryStore
 from hamtimer.plan.compiled import CompiledCircuit
 from hamtimer.session import WorkoutSession
 from hamtimer.tui.app import HamtimerApp
-from hamtimer.tui.services import Coach, CuePlayer
+
+if TYPE_CHECKING:
+    from hamtimer.history import HistoryStore
+    from hamtimer.tui.services import Coach, CuePlayer
 
 
 def open_store(folder: Path | None) -> tuple[HistoryStore | None, str | None]:
     """The history store, or None and the reason when the data folder cannot be written."""
+    from hamtimer.history import HistoryError, HistoryStore  # on the history's thread
+
     try:
         store = HistoryStore(folders.data_dir(folder))
         store.check_writable()
@@ -45,17 +50,11 @@ def run_app(
 
     Raises the unexpected error that ended the app, if one did, with the terminal restored.
     """
-    problem: str | None = None
-    store: HistoryStore | None = None
-    try:
-        store = HistoryStore(folders.data_dir(data_dir))  # nothing opened yet
-    except HistoryError as error:
-        problem = f"{error} — this workout will not be saved"
     clock = ScaledClock(speed) if speed != 1 else MonotonicClock()
     session = WorkoutSession(
         circuit_file,
         circuit,
-        store=store,
+        store=None,  # given by `prepare`, which Enter and h wait for
         clock=clock,
         speed=speed,
         hands_free=hands_free,
@@ -63,17 +62,11 @@ def run_app(
     )
 
     def prepare() -> str | None:
-        """After the first frame: check the history can be written, then look for a
-        workout to resume."""
-        found = None
-        if session.store is not None:
-            try:
-                session.store.check_writable()
-            except HistoryError as error:
-                session.store = None
-                found = f"{error} — this workout will not be saved"
+        """After the first frame: open the history and check that it can be written, then
+        look for a workout to resume."""
+        session.store, problem = open_store(data_dir)
         session.look_up()
-        return found
+        return problem
 
     def open_sound(app: HamtimerApp) -> CuePlayer:
         from hamtimer.sound import open_sound  # imported off the first frame's path, too
@@ -99,7 +92,6 @@ def run_app(
         challenge=challenge,
         sound_factory=open_sound,
         voice_factory=open_voice,
-        store_problem=problem,
         prepare=prepare,
     )
     result = app.run()

@@ -10,8 +10,10 @@ import signal
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from hamtimer.session import WorkoutSession
+if TYPE_CHECKING:
+    from hamtimer.session import WorkoutSession
 
 EXIT_GRACE = 3.0
 """Seconds a clean exit may take after a signal before the watchdog ends the process."""

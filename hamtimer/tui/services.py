@@ -4,12 +4,14 @@ tests hand in their own."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from hamtimer.clock import Clock
 from hamtimer.events import Event
 from hamtimer.plan import Plan
-from hamtimer.workout import Workout
+
+if TYPE_CHECKING:
+    from hamtimer.workout import Workout
 
 
 class CuePlayer(Protocol):

@@ -7,7 +7,7 @@ from typing import Any
 from textual import events
 from textual.screen import Screen
 
-from hamtimer.tui.widgets import TooSmall, size_class
+from hamtimer.tui.widgets.too_small import TooSmall, size_class
 
 
 class AdaptiveScreen(Screen[Any]):

@@ -17,7 +17,8 @@ from hamtimer.plan import Plan, format_duration
 from hamtimer.plan.compiled import CompiledCircuit
 from hamtimer.printable import printable
 from hamtimer.tui.screens.adaptive import AdaptiveScreen
-from hamtimer.tui.widgets import KeyFooter, TooSmall
+from hamtimer.tui.widgets.key_footer import KeyFooter
+from hamtimer.tui.widgets.too_small import TooSmall
 
 
 @dataclass(frozen=True)
