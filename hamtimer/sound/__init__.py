@@ -9,21 +9,51 @@ simpleaudio, or a sound system that fails halfway, the timer runs on.
 
 from __future__ import annotations
 
-from hamtimer.sound.backends import (
-    MODES,
-    Backend,
-    BackendFailedError,
-    BackendUnavailableError,
-    Played,
-    simpleaudio_distribution,
-    simpleaudio_problem,
-    simpleaudio_verdict,
+from typing import TYPE_CHECKING
+
+from hamtimer.lazy import lazy_names
+
+if TYPE_CHECKING:
+    from hamtimer.sound.backends import (
+        MODES,
+        Backend,
+        BackendFailedError,
+        BackendUnavailableError,
+        Played,
+        simpleaudio_distribution,
+        simpleaudio_problem,
+        simpleaudio_verdict,
+    )
+    from hamtimer.sound.cues import cue_for, flips_direction
+    from hamtimer.sound.opening import open_sound, sounds_dir
+    from hamtimer.sound.player import SoundPlayer
+    from hamtimer.sound.tones import DESIGNS, Cue
+    from hamtimer.sound.worker import silence_alsa_errors
+
+# Each name loads with its module when first asked for: `--sound off` needs only the player.
+__getattr__ = lazy_names(
+    __name__,
+    {
+        **dict.fromkeys(
+            (
+                "MODES",
+                "Backend",
+                "BackendFailedError",
+                "BackendUnavailableError",
+                "Played",
+                "simpleaudio_distribution",
+                "simpleaudio_problem",
+                "simpleaudio_verdict",
+            ),
+            "hamtimer.sound.backends",
+        ),
+        **dict.fromkeys(("cue_for", "flips_direction"), "hamtimer.sound.cues"),
+        **dict.fromkeys(("open_sound", "sounds_dir"), "hamtimer.sound.opening"),
+        "SoundPlayer": "hamtimer.sound.player",
+        **dict.fromkeys(("DESIGNS", "Cue"), "hamtimer.sound.tones"),
+        "silence_alsa_errors": "hamtimer.sound.worker",
+    },
 )
-from hamtimer.sound.cues import cue_for, flips_direction
-from hamtimer.sound.opening import open_sound, sounds_dir
-from hamtimer.sound.player import SoundPlayer
-from hamtimer.sound.tones import DESIGNS, Cue
-from hamtimer.sound.worker import silence_alsa_errors
 
 __all__ = [
     "DESIGNS",

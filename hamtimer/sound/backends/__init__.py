@@ -23,7 +23,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from hamtimer.lazy import lazy_names
 from hamtimer.sound.backends.base import (
     Backend,
     BackendFailedError,
@@ -34,14 +36,34 @@ from hamtimer.sound.backends.base import (
 )
 from hamtimer.sound.backends.bell import BellBackend
 from hamtimer.sound.backends.off import OffBackend
-from hamtimer.sound.backends.simpleaudio import (
-    SimpleaudioBackend,
-    simpleaudio_distribution,
-    simpleaudio_problem,
-    simpleaudio_verdict,
+
+if TYPE_CHECKING:
+    from hamtimer.sound.backends.simpleaudio import (
+        SimpleaudioBackend,
+        simpleaudio_distribution,
+        simpleaudio_problem,
+        simpleaudio_verdict,
+    )
+    from hamtimer.sound.backends.system import SystemPlayer, system_players
+    from hamtimer.sound.backends.winsound import WinsoundBackend
+
+# The player backends load when a mode needs them: `--sound off` never imports them.
+__getattr__ = lazy_names(
+    __name__,
+    {
+        **dict.fromkeys(
+            (
+                "SimpleaudioBackend",
+                "simpleaudio_distribution",
+                "simpleaudio_problem",
+                "simpleaudio_verdict",
+            ),
+            "hamtimer.sound.backends.simpleaudio",
+        ),
+        **dict.fromkeys(("SystemPlayer", "system_players"), "hamtimer.sound.backends.system"),
+        "WinsoundBackend": "hamtimer.sound.backends.winsound",
+    },
 )
-from hamtimer.sound.backends.system import SystemPlayer, system_players
-from hamtimer.sound.backends.winsound import WinsoundBackend
 
 __all__ = [
     "MODES",
@@ -81,13 +103,15 @@ def chain(
     """
     if mode not in MODES:
         raise ValueError(f"unknown sound mode {mode!r}; choose one of {', '.join(MODES)}")
-    simpleaudio: list[Backend] = [SimpleaudioBackend(folder, answer_timeout=answer_timeout)]
-    system = system_players(folder, platform, answer_timeout)
-    options: dict[str, list[Backend]] = {
-        "auto": [*simpleaudio, *system, BellBackend(bell)],
-        "simpleaudio": simpleaudio,
-        "system": system,
-        "bell": [BellBackend(bell, forced=True)],
-        "off": [],
-    }
-    return [*options[mode], OffBackend()]
+    chosen: list[Backend] = []
+    if mode in ("auto", "simpleaudio"):
+        from hamtimer.sound.backends.simpleaudio import SimpleaudioBackend
+
+        chosen.append(SimpleaudioBackend(folder, answer_timeout=answer_timeout))
+    if mode in ("auto", "system"):
+        from hamtimer.sound.backends.system import system_players
+
+        chosen.extend(system_players(folder, platform, answer_timeout))
+    if mode in ("auto", "bell"):
+        chosen.append(BellBackend(bell, forced=mode == "bell"))
+    return [*chosen, OffBackend()]
