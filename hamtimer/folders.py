@@ -9,7 +9,6 @@ to look: inside the installed package, and beside it in a source checkout.
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -20,11 +19,13 @@ ENV_CACHE_DIR = "HAMTIMER_CACHE_DIR"
 
 
 def bundled_dir(name: str) -> Path:
-    """The bundled folder `name` ('circuits' or 'sounds'), installed or in a checkout."""
-    installed = Path(str(resources.files("hamtimer"))) / name
+    """The bundled folder `name` ('circuits' or 'sounds'), installed (in the package's
+    folder, where this module is) or in a checkout (beside it)."""
+    package = Path(__file__).resolve().parent
+    installed = package / name
     if installed.is_dir():
         return installed
-    return Path(__file__).resolve().parent.parent / name
+    return package.parent / name
 
 
 def config_dir() -> Path:

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # frame never waits for them (their messages are answered by name: on_workout_screen_…).
 
 FIRST_FRAME_WAIT = 1.0
-"""Seconds a service thread waits for the first frame before it starts its work anyway."""
+"""Seconds the services' thread waits for the first frame before it starts its work anyway."""
 
 DONE_SECONDS = 8.0
 """How long a finished workout's big DONE stays before the summary (Enter: at once)."""
@@ -402,6 +402,16 @@ class HamtimerApp(App[int]):
         super()._handle_exception(error)
         self._exit_renderables.clear()
 
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer shows it: a one-character key as itself and ? as "?", without
+        Textual's look-up of the key's name in the Unicode database (0.3 MB of memory)."""
+        if not binding.key_display:
+            if len(binding.key) == 1:
+                return binding.key
+            if binding.key == "question_mark":
+                return "?"
+        return super().get_key_display(binding)
+
     def get_default_screen(self) -> StartScreen:
         """The start screen is the first screen: no blank screen is drawn and restyled
         before it. Enter replaces it with the timer (`switch_screen`, which expects the
@@ -411,15 +421,25 @@ class HamtimerApp(App[int]):
         return screen
 
     def on_mount(self) -> None:
-        """Open the history, the sound and the voice on threads that begin their work once
-        the first frame is drawn; save and leave cleanly when the terminal goes away."""
+        """Open the history, then the sound and the voice, on a thread that begins once the
+        first frame is drawn; save and leave cleanly when the terminal goes away."""
         drawn = threading.Event()
         self.call_after_refresh(drawn.set)
-        if self._prepare is not None:
-            _after_first_frame(drawn, self._open_history, "hamtimer-history")
-        if self._sound_factory is not None:
-            _after_first_frame(drawn, self._services, "hamtimer-sound")
+        if self._prepare is not None or self._sound_factory is not None:
+            threading.Thread(
+                target=self._open_services, args=(drawn,), name="hamtimer-services", daemon=True
+            ).start()
         on_leaving_signals(self._save_and_exit)
+
+    def _open_services(self, drawn: threading.Event) -> None:
+        """The history first (Enter waits for it), then the sound and the voice: one thread,
+        whose imports and reads never compete with the first frame for the interpreter (it
+        waits for the frame, `FIRST_FRAME_WAIT` at most)."""
+        drawn.wait(FIRST_FRAME_WAIT)
+        if self._prepare is not None:
+            self._open_history()
+        if self._sound_factory is not None:
+            self._services()
 
     def on_unmount(self) -> None:
         """Finish every pending save before the process ends."""
@@ -428,14 +448,3 @@ class HamtimerApp(App[int]):
             self.voice.close()
         if self.sound is not None:
             self.sound.close()
-
-
-def _after_first_frame(drawn: threading.Event, work: Callable[[], None], name: str) -> None:
-    """Run `work` on a thread of its own once `drawn` is set (or `FIRST_FRAME_WAIT` has
-    passed): its imports and file reads never compete with the first frame for the GIL."""
-
-    def run() -> None:
-        drawn.wait(FIRST_FRAME_WAIT)
-        work()
-
-    threading.Thread(target=run, name=name, daemon=True).start()

