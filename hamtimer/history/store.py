@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from hamtimer.history import kept
-from hamtimer.history.database import DB_FILE, Opened, open_database
+from hamtimer.history.database import DB_FILE, Opened, is_damage, open_database, set_aside
 from hamtimer.history.holds import HoldTarget, TargetKey, WorkoutBest, targets_from
 from hamtimer.history.records import HistoryError, Outcome, WorkoutRecord, circuit_matches
 from hamtimer.history.rows import Reader, Row, Written, best_holds, write
@@ -134,10 +134,12 @@ class HistoryStore:
     # ------------------------------------------------------------------- opening
 
     def _open(self, *, create: bool) -> Opened | None:
-        """The database, opened once; a 0.1.0 folder and the workouts kept aside after a
-        failed save are imported first (even to read it)."""
-        if self._db is not None:
+        """The database, opened once (again, checked whole, before the first write if it
+        was opened to read); a 0.1.0 folder and the workouts kept aside after a failed save
+        are imported first (even to read it)."""
+        if self._db is not None and (self._db.whole or not create):
             return self._db
+        self.close()
         from hamtimer.history import legacy  # its pydantic loads only for a 0.1.0 folder
 
         found = legacy.legacy_files(self.data_dir)
@@ -185,20 +187,37 @@ class HistoryStore:
                 ) from error
 
     def _reading(self, read: Callable[[Reader], _T], default: _T) -> _T:
-        """Run `read` on the database; never raises, problems become notices."""
+        """Run `read` on the database; never raises, problems become notices. A read that
+        finds the file damaged sets it aside, recovers what it can and reads again."""
         with self._lock:
-            try:
-                db = self._open(create=False)
-                if db is None:
+            for attempt in (1, 2):
+                try:
+                    db = self._open(create=False)
+                    if db is None:
+                        return default
+                    reader = Reader(db.conn)
+                    result = read(reader)
+                    break
+                except (OSError, sqlite3.Error) as error:
+                    if attempt == 1 and self._set_aside(error):
+                        continue
+                    self._tell(f"{self.path}: cannot be read ({_reason(error)}); no history shown")
                     return default
-                reader = Reader(db.conn)
-                result = read(reader)
-            except (OSError, sqlite3.Error) as error:
-                self._tell(f"{self.path}: cannot be read ({_reason(error)}); no history shown")
-                return default
             if reader.unreadable:
                 self._tell(f"{DB_FILE}: {reader.unreadable} workout(s) could not be read")
             return result
+
+    def _set_aside(self, problem: BaseException) -> bool:
+        """When `problem` is damage a read found: the file set aside and recovered, True;
+        False for any other problem, or if that failed."""
+        if not isinstance(problem, sqlite3.DatabaseError) or not is_damage(problem):
+            return False
+        self.close()
+        try:
+            set_aside(self.data_dir, problem, self._tell)
+        except (OSError, sqlite3.Error):
+            return False
+        return True
 
     # ------------------------------------------------------------------- writing
 
