@@ -101,11 +101,14 @@ class WorkoutSession:
         if look_up:
             self.look_up()
 
-    def look_up(self) -> None:
+    def look_up(self, *, targets: bool = False) -> None:
         """Open the history and find the interrupted workout to offer (stale versions of
-        the circuit's are stored as abandoned). `look_up=False` leaves this to the caller,
+        the circuit's are stored as abandoned); with `targets`, read the hold targets too,
+        so that Enter does not wait for them. `look_up=False` leaves this to the caller,
         e.g. for a thread after the first frame; any thread."""
         self.resumable = self._find_resumable()
+        if targets:
+            _ = self.targets
         self.looked_up.set()
 
     # ----------------------------------------------------------------- before starting
@@ -176,7 +179,8 @@ class WorkoutSession:
     @property
     def targets(self) -> dict[tuple[str, Side | None], HoldTarget]:
         """Last time's hold and the best per to-fatigue exercise and side, read from the
-        history once; always empty in a rehearsal, whose holds are not real."""
+        history once (at the first use, or ahead by the app's history thread); always empty
+        in a rehearsal, whose holds are not real."""
         if self._targets is None:
             self._targets = {}
             if self.store is not None and self.speed == 1:

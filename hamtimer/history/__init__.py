@@ -11,6 +11,7 @@
 
 from hamtimer.history.holds import (
     HoldTarget,
+    HoldTrend,
     SideHolds,
     TrendPoint,
     hold_targets,
@@ -37,6 +38,7 @@ __all__ = [
     "HistoryError",
     "HistoryStore",
     "HoldTarget",
+    "HoldTrend",
     "Outcome",
     "SideHolds",
     "StepEntry",

@@ -1,10 +1,11 @@
-"""The history database file: its schema, its migrations, and what happens when it is damaged.
+"""The history database file: opening it, its migrations, and what happens when it is damaged.
 
 One SQLite file, `history.sqlite3`, in the data folder, in WAL mode with `synchronous=FULL`:
 a transaction that has returned is on disk, a kill at any instant leaves the last committed
 state, and two hamtimers can write to it at once (each waits for the other's short
 transaction). The schema is versioned with `PRAGMA user_version` and marked as hamtimer's
-with `PRAGMA application_id`; `MIGRATIONS[n]` takes version n to n + 1.
+with `PRAGMA application_id`; `MIGRATIONS[n]` (`hamtimer.history.schema`) takes version n
+to n + 1.
 
 Bad files never stop hamtimer and are never deleted (`open_database`):
 
@@ -30,69 +31,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from hamtimer.files import FileReadError, not_regular, opened, reason_of
+from hamtimer.history.schema import MIGRATIONS, SCHEMA_VERSION, TABLES, refresh_holds
 
 DB_FILE = "history.sqlite3"
 APPLICATION_ID = 0x68616D74  # "hamt"
-SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another hamtimer's transaction
 CACHE_KIB = 256
 """SQLite's page cache per connection, in KiB: a full check or a long read streams the file
 through it, and SQLite's default (2 MiB) would stay in memory for the rest of a workout."""
 HEADER = b"SQLite format 3\x00"
 
-_SCHEMA_1 = """
-CREATE TABLE plans (
-    id INTEGER PRIMARY KEY,
-    digest TEXT NOT NULL UNIQUE,          -- the plan's identity: circuit, challenge, summaries
-    circuit TEXT NOT NULL,                -- the circuit's title
-    challenge INTEGER NOT NULL,
-    step_count INTEGER NOT NULL
-);
-CREATE TABLE plan_steps (                 -- what a plan says of each step, stored once a plan
-    plan_id INTEGER NOT NULL REFERENCES plans (id),
-    idx INTEGER NOT NULL,
-    summary TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    mode TEXT,
-    exercise TEXT,
-    side TEXT,
-    set_number INTEGER,
-    planned REAL,                         -- seconds; NULL for reps and holds the runner ends
-    PRIMARY KEY (plan_id, idx)
-) WITHOUT ROWID;
-CREATE TABLE workouts (
-    id INTEGER PRIMARY KEY,
-    uuid TEXT NOT NULL UNIQUE,
-    plan_id INTEGER NOT NULL REFERENCES plans (id),
-    circuit_ref TEXT NOT NULL,            -- the name or path the runner picked it by
-    circuit_hash TEXT NOT NULL,           -- sha256 of the circuit file
-    speed REAL NOT NULL,                  -- the clock's speed; not 1 = a rehearsal
-    started_at TEXT NOT NULL,             -- ISO 8601, UTC
-    saved_at TEXT NOT NULL,
-    ended_at TEXT,
-    outcome TEXT NOT NULL,                -- in_progress, finished or abandoned
-    current_index INTEGER NOT NULL,
-    paused INTEGER NOT NULL,
-    owner TEXT                            -- host:pid:start of the process running it
-);
-CREATE INDEX workouts_by_start ON workouts (started_at);
-CREATE INDEX workouts_in_progress ON workouts (circuit_hash) WHERE outcome = 'in_progress';
-CREATE TABLE steps (                      -- how each reached step went; none for the rest
-    workout_id INTEGER NOT NULL REFERENCES workouts (id),
-    idx INTEGER NOT NULL,
-    status TEXT NOT NULL,
-    active_ms INTEGER NOT NULL,
-    paused_ms INTEGER NOT NULL,
-    held_ms INTEGER,
-    PRIMARY KEY (workout_id, idx)
-) WITHOUT ROWID;
-"""
-
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_1,)
-"""`MIGRATIONS[n]` takes a database from schema version n to n + 1 (0: an empty file)."""
-
-TABLES = ("plans", "plan_steps", "workouts", "steps")
-"""Every table, parents first: the order rows are copied in when salvaging."""
 
 Tell = Callable[[str], None]
 
@@ -179,6 +127,8 @@ def _migrate(conn: sqlite3.Connection, version: int) -> None:
             if current == version:  # another hamtimer may have just done it
                 for statement in _statements(MIGRATIONS[version]):
                     conn.execute(statement)
+                if version == 1:  # the holds summary of the workouts stored so far
+                    refresh_holds(conn)
                 if version == 0:
                     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 conn.execute(f"PRAGMA user_version = {version + 1}")
@@ -366,6 +316,7 @@ def _copy_rows(source: sqlite3.Connection, fresh: sqlite3.Connection) -> int:
             for row in rows:
                 with contextlib.suppress(sqlite3.Error):  # e.g. a step whose workout was lost
                     fresh.execute(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", row)
+        refresh_holds(fresh)
         saved = fresh.execute("SELECT count(*) FROM workouts").fetchone()[0]
         fresh.execute("COMMIT")
     except BaseException:

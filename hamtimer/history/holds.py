@@ -143,6 +143,16 @@ def hold_trend(
 
 
 @dataclass(frozen=True)
+class HoldTrend:
+    """One exercise's holds across workouts: how many real workouts held it, and the
+    latest of them (oldest first), as the history screen shows them."""
+
+    exercise: str
+    workouts: int
+    points: tuple[TrendPoint, ...]
+
+
+@dataclass(frozen=True)
 class WorkoutBest:
     """One workout's best completed hold of one exercise on one side (None: both legs)."""
 

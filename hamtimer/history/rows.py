@@ -2,7 +2,8 @@
 
 A plan's steps are stored once (`plans`, `plan_steps`) and shared by every workout of that
 plan; a workout stores its own row and one small row per step it reached (status and
-durations in milliseconds). Reading joins them back into `WorkoutRecord`s with every step.
+durations in milliseconds); an ended one also its best holds (`schema.refresh_holds`).
+Reading joins them back into `WorkoutRecord`s with every step.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from datetime import datetime
 from hamtimer.circuit import Side
 from hamtimer.events import StepStatus
 from hamtimer.history.records import Outcome, StepEntry, WorkoutRecord
+from hamtimer.history.schema import refresh_holds
 from hamtimer.plan import StepKind, WorkMode
 
 _CHUNK = 500  # ids per IN (...) query, well below SQLite's variable limit
@@ -107,6 +109,8 @@ def write(
         [(workout_id, index, *row) for index, row in changed],
     )
     written.steps[record.id] = rows
+    if record.outcome is not Outcome.IN_PROGRESS:
+        refresh_holds(conn, workout_id)
 
 
 def _plan_id(conn: sqlite3.Connection, record: WorkoutRecord, written: Written) -> int:
@@ -271,35 +275,6 @@ class Reader:
             ):
                 results.setdefault(wid, []).append(tuple(rest))
         return results
-
-
-HoldRow = tuple[str, Side | None, datetime, float]
-"""Exercise, side (None: both legs), the workout's start, and its best hold in seconds."""
-
-
-def best_holds(conn: sqlite3.Connection) -> list[HoldRow]:
-    """Every real (speed 1), ended workout's best completed hold per exercise and side:
-    what `holds.workout_bests` finds in the records, read in one query."""
-    rows = conn.execute(
-        """
-        SELECT coalesce(ps.exercise, ps.summary), ps.side, w.started_at, MAX(s.held_ms)
-        FROM steps s
-        JOIN workouts w ON w.id = s.workout_id
-        JOIN plan_steps ps ON ps.plan_id = w.plan_id AND ps.idx = s.idx
-        WHERE w.outcome != 'in_progress' AND w.speed = 1 AND ps.mode = 'open'
-          AND s.status = 'done' AND s.held_ms IS NOT NULL
-        GROUP BY w.id, coalesce(ps.exercise, ps.summary), ps.side
-        """
-    ).fetchall()
-    return [
-        (
-            str(exercise),
-            None if side is None else Side(side),
-            datetime.fromisoformat(str(started)),
-            held / 1000,
-        )
-        for exercise, side, started, held in rows
-    ]
 
 
 def _chunks(items: list[int]) -> Iterable[list[int]]:

@@ -27,11 +27,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from hamtimer.history import kept
+from hamtimer.history import kept, summaries
 from hamtimer.history.database import DB_FILE, Opened, is_damage, open_database, set_aside
-from hamtimer.history.holds import HoldTarget, TargetKey, WorkoutBest, targets_from
+from hamtimer.history.holds import HoldTarget, HoldTrend, TargetKey
 from hamtimer.history.records import HistoryError, Outcome, WorkoutRecord, circuit_matches
-from hamtimer.history.rows import Reader, Row, Written, best_holds, write
+from hamtimer.history.rows import Reader, Row, Written, write
 
 ENV_HINT = "set HAMTIMER_DATA_DIR or --data-dir to a writable folder"
 FULL_HINT = "free some space on its disk (or set HAMTIMER_DATA_DIR or --data-dir to another)"
@@ -343,12 +343,15 @@ class HistoryStore:
 
     def hold_targets(self) -> dict[TargetKey, HoldTarget]:
         """Last time's hold and the best, per to-fatigue exercise and side, from ended
-        real-speed workouts only (`hamtimer.history.holds.hold_targets`); {} when unreadable."""
+        real-speed workouts only (`hamtimer.history.holds.hold_targets`), read from the
+        holds summary: a row a side; {} when unreadable."""
+        return self._reading(lambda reader: summaries.hold_targets(reader.conn), {})
 
-        def read(reader: Reader) -> list[WorkoutBest]:
-            return [WorkoutBest(*row) for row in best_holds(reader.conn)]
-
-        return targets_from(self._reading(read, []))
+    def hold_trends(self, latest: int) -> dict[str, HoldTrend]:
+        """Per to-fatigue exercise: how many real workouts held it, and the `latest` of them
+        (`hamtimer.history.holds.hold_trend`), read from the holds summary; {} when
+        unreadable."""
+        return self._reading(lambda reader: summaries.hold_trends(reader.conn, latest), {})
 
     def get(self, workout_id: object) -> WorkoutRecord | None:
         """One workout by id, whatever its state."""

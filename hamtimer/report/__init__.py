@@ -7,7 +7,7 @@
 - `export` — JSON, JSON Lines and CSV for other tools.
 """
 
-from hamtimer.report.chart import HoldChart
+from hamtimer.report.chart import LATEST, HoldChart
 from hamtimer.report.export import (
     FORMATS,
     csv_rows,
@@ -39,6 +39,7 @@ from hamtimer.report.text import (
 
 __all__ = [
     "FORMATS",
+    "LATEST",
     "HoldChart",
     "circuit_text",
     "completion_text",

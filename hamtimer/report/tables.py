@@ -97,11 +97,15 @@ def recent_table(records: Sequence[WorkoutRecord], *, count: int = 10) -> Table:
     return table
 
 
-def trend_caption(exercise: str, points: Sequence[TrendPoint]) -> Text:
-    """The exercise and its latest holds per side, which side is weaker, and a flag when the
-    sides differ by over 15%: two short lines, so the caption never wraps at 80 columns."""
+def trend_caption(
+    exercise: str, points: Sequence[TrendPoint], *, workouts: int | None = None
+) -> Text:
+    """The exercise, how many workouts held it (`workouts`, else one a point), its latest
+    holds per side, which side is weaker, and a flag when the sides differ by over 15%: two
+    short lines, so the caption never wraps at 80 columns."""
     last = points[-1]
-    text = Text(f"{printable(exercise)} — {len(points)} workout(s)", style="bold")
+    count = len(points) if workouts is None else workouts
+    text = Text(f"{printable(exercise)} — {count} workout(s)", style="bold")
     right = format_duration(last.right) if last.right is not None else "—"
     left = format_duration(last.left) if last.left is not None else "—"
     text.append(f"\nlatest: R {right} · L {left}")

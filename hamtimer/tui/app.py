@@ -375,16 +375,18 @@ class HamtimerApp(App[int]):
 
     def action_show_history(self) -> None:
         """Past workouts and the trend of the holds per side."""
-        from hamtimer.tui.screens.history import HistoryScreen  # loads only when asked
+        from hamtimer.report import LATEST
+        from hamtimer.tui.screens.history import RECENT, HistoryScreen  # loads only when asked
 
         self.session.looked_up.wait()  # the history is opened on a thread after the first frame
         store = self.session.store
         if store is None:
             notices = ["History is not available: the data folder cannot be used."]
-            self.push_screen(HistoryScreen([], notices))
+            self.push_screen(HistoryScreen([], notices=notices))
             return
-        records = store.workouts()
-        self.push_screen(HistoryScreen(records, store.take_notices()))
+        recent = store.workouts(limit=RECENT)  # what the screen shows, not every workout
+        trends = store.hold_trends(LATEST)
+        self.push_screen(HistoryScreen(recent, trends, store.take_notices()))
 
     def _save_and_exit(self, code: int = 0) -> None:
         """SIGTERM, SIGHUP (a closed terminal window), SIGQUIT or SIGINT: keep the workout

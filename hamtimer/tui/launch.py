@@ -63,9 +63,9 @@ def run_app(
 
     def prepare() -> str | None:
         """After the first frame: open the history and check that it can be written, then
-        look for a workout to resume."""
+        look for a workout to resume and read the hold targets (Enter needs both)."""
         session.store, problem = open_store(data_dir)
-        session.look_up()
+        session.look_up(targets=True)
         return problem
 
     def open_sound(app: HamtimerApp) -> CuePlayer:

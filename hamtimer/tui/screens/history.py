@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from rich.console import Group
@@ -13,9 +13,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from hamtimer.history import WorkoutRecord, hold_trend
+from hamtimer.history import HoldTrend, WorkoutRecord
 from hamtimer.printable import printable
 from hamtimer.report import HoldChart, recent_table, trend_caption
+
+RECENT = 10
+"""How many of the newest workouts the table lists."""
 
 
 class HistoryScreen(Screen[None]):
@@ -32,9 +35,18 @@ class HistoryScreen(Screen[None]):
         Binding("escape,q,h", "app.pop_screen", "Back", id="back", priority=True),
     ]
 
-    def __init__(self, records: Sequence[WorkoutRecord], notices: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        recent: Sequence[WorkoutRecord],
+        trends: Mapping[str, HoldTrend] | None = None,
+        notices: Sequence[str] = (),
+    ) -> None:
+        """`recent`: the newest workouts (at most `RECENT`); `trends`: each to-fatigue
+        exercise's count of workouts and latest holds (`HistoryStore.hold_trends`): what
+        the screen shows, read from the history without reading every workout."""
         super().__init__()
-        self.records = list(records)
+        self.recent = list(recent)
+        self.trends = dict(trends or {})
         self.notices = list(notices)
 
     def compose(self) -> ComposeResult:
@@ -42,10 +54,12 @@ class HistoryScreen(Screen[None]):
         with VerticalScroll(id="history"):
             for notice in self.notices:
                 yield Static(Text(printable(f"⚠ {notice}"), style="yellow"))  # paths: "[", ESC
-            if not self.records:
+            if not self.recent:
                 yield Static("No workouts yet: your holds will be charted here.")
-            for exercise, points in hold_trend(self.records).items():
-                yield Static(trend_caption(exercise, points), classes="trend-caption")
-                yield Static(HoldChart(points), classes="trend")
-            yield Static(Group(recent_table(self.records)) if self.records else "", id="recent")
+            for exercise, trend in self.trends.items():
+                caption = trend_caption(exercise, trend.points, workouts=trend.workouts)
+                yield Static(caption, classes="trend-caption")
+                yield Static(HoldChart(trend.points), classes="trend")
+            table = Group(recent_table(self.recent, count=RECENT)) if self.recent else ""
+            yield Static(table, id="recent")
         yield Footer()
