@@ -15,6 +15,7 @@ from hamtimer.tui.app import HamtimerApp
 
 if TYPE_CHECKING:
     from hamtimer.history import HistoryStore
+    from hamtimer.tui.opening import ServicesApp
     from hamtimer.tui.services import Coach, CuePlayer
 
 
@@ -68,12 +69,12 @@ def run_app(
         session.look_up(targets=True)
         return problem
 
-    def open_sound(app: HamtimerApp) -> CuePlayer:
+    def open_sound(app: ServicesApp) -> CuePlayer:
         from hamtimer.sound import open_sound  # imported off the first frame's path, too
 
         return open_sound(sound, notice=app.notice, bell=app.ring_bell)
 
-    def open_voice(app: HamtimerApp, player: CuePlayer) -> Coach:
+    def open_voice(app: ServicesApp, player: CuePlayer) -> Coach:
         from hamtimer.sound import SoundPlayer
         from hamtimer.voice import open_voice
 

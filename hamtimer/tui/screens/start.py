@@ -74,6 +74,9 @@ class StartScreen(AdaptiveScreen):
     def __init__(self, info: StartInfo) -> None:
         super().__init__()
         self.set_reactive(StartScreen.info, info)
+        self._shown: dict[str, tuple[object, ...]] = {}
+        """What each part shows: a part is drawn again only when it changes."""
+        self._resumable: bool | None = None
 
     def compose(self) -> ComposeResult:
         """Header, the circuit's outline, the notices, the prompt."""
@@ -91,7 +94,8 @@ class StartScreen(AdaptiveScreen):
         self.watch_info()
 
     def watch_info(self) -> None:
-        """Draw the circuit with the current challenge setting and resume offer."""
+        """Draw the circuit with the current challenge setting, resume offer and notices:
+        only the parts that changed (the services arrive one by one after the first frame)."""
         info = self.info
         if info is None:
             return
@@ -101,7 +105,6 @@ class StartScreen(AdaptiveScreen):
         title.append(f" · challenge mode {'ON' if info.challenge else 'off'} (c)")
         if info.speed != 1:
             title.append(f" · REHEARSAL ×{info.speed:g}", style="bold reverse")
-        self.query_one("#start-title", Static).update(title)
         outline = Text()
         for block in circuit.blocks:
             outline.append(f"\n{printable(block.name)}", style="bold underline")
@@ -113,17 +116,28 @@ class StartScreen(AdaptiveScreen):
                 if info.challenge and exercise.challenge:
                     challenge = printable(exercise.challenge)
                     outline.append(f"      challenge: {challenge}\n", style="italic")
-        self.query_one("#start-outline", Static).update(outline)
-        notices = printable("\n".join(info.notices))
-        self.query_one("#start-notices", Static).update(Text(notices))
+        notices = Text(printable("\n".join(info.notices)))
         prompt = "Press Enter to start"
         if info.resume_at is not None:
             prompt = (
                 f"Press r to resume your unfinished workout at step {info.resume_at + 1}"
                 " · Enter to start fresh"
             )
-        self.query_one("#start-prompt", Static).update(Text(prompt, style="bold reverse"))
-        self.refresh_bindings()
+        parts = {
+            "start-title": title,
+            "start-outline": outline,
+            "start-notices": notices,
+            "start-prompt": Text(prompt, style="bold reverse"),
+        }
+        for part, text in parts.items():
+            drawn = (text.plain, tuple(text.spans), str(text.style))
+            if self._shown.get(part) != drawn:
+                self._shown[part] = drawn
+                self.query_one(f"#{part}", Static).update(text)
+        resumable = info.resume_at is not None
+        if resumable != self._resumable:  # the footer offers r or not
+            self._resumable = resumable
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """r (resume) only when there is an interrupted workout to resume."""
