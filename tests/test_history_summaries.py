@@ -85,9 +85,7 @@ def history(store: HistoryStore, plan: Plan) -> None:
     store.save(running.progressed(plan, fake_records(plan, 6), current_index=6))
 
 
-def test_trends_and_targets_from_the_summary_match_the_records(
-    tmp_path: Path, plan: Plan
-) -> None:
+def test_trends_and_targets_from_the_summary_match_the_records(tmp_path: Path, plan: Plan) -> None:
     store = HistoryStore(tmp_path / "data")
     history(store, plan)
     records = store.workouts()
