@@ -1,28 +1,37 @@
-"""Start-up, idle cost and memory: hamtimer beside a bare Textual countdown, in one run.
+"""Start-up, idle cost, memory and history scale: hamtimer beside a bare Textual countdown, in
+one run.
 
-    python bench/startup.py [--launches 5] [--seconds 30] [--workouts 0]
+    python bench/startup.py [--launches 7] [--seconds 40] [--scale 2000,20000]
     python bench/startup.py --termdown PATH      # add termdown to the comparison
+    python bench/startup.py --scale ""           # without the history sizes (quicker)
 
 Three programs, each in a real 80×24 terminal (tmux on a private socket), one after the
 other in the same run so they see the same machine:
 
 - the floor: `bench/floor.py`, Textual's `Digits` counting down on a deadline-aligned timer;
 - termdown, when given (`pip install termdown` in any venv, then `--termdown PATH`);
-- hamtimer: `hamtimer --sound off` on temp folders (`--workouts N` puts N workouts in its
-  history first). Its cache folder is a temp one too: the first launch compiles the circuit
-  and caches the plan, the later ones start from the cache (the first-frame "best" is a
-  start from the cache, as every start after the first is).
+- hamtimer: `hamtimer --sound off` on temp folders and an empty history. Its cache folder is
+  a temp one too: the first launch compiles the circuit and caches the plan, the later ones
+  start from the cache (the first-frame "best" is a start from the cache, as every start
+  after the first is).
 
 For each: the first frame (from `tmux new-session` to the first text on screen; best and
 median of `--launches`), then, over `--seconds` of a 60 s rest, CPU as % of one core, peak
 memory (VmHWM), wake-ups a second of the main thread (its voluntary context switches) and
-the number of threads. Ratios are to the floor. Last, the slowest imports on the way to
-hamtimer's first frame, from `python -X importtime`.
+the number of threads. Ratios are to the floor.
+
+Then the history at each size of `--scale` against 3 workouts (folders filled through the
+real store, as `bench/history.py` does): hamtimer's first frame (against the floor), its
+peak memory at the rest, `hamtimer history` (best of `--launches`, against its time on 3
+workouts) and the history screen (`h` on the start screen to its table on screen, against
+3 workouts). Last, the slowest imports on the way to hamtimer's first frame, from
+`python -X importtime`, and the load average before and after.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import statistics
 import subprocess
@@ -33,13 +42,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from terminal import Cost, Tmux, find_process, launch_times, quiet_cost
+from terminal import Cost, Tmux, find_process, launch_times, quiet_cost, status_mb
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 FLOOR = BENCH / "floor.py"
 HAMTIMER_NEEDLE = "hamtimer"
 TARGETS = {"first frame": 1.25, "CPU": 1.3, "peak memory": 1.25}
+SCALE_TARGETS = {"first frame": 1.35, "history": 1.5}
+"""With a large history: the first frame against the floor, `hamtimer history` and the
+history screen against their times with 3 workouts."""
+HISTORY_SHOWN = "Recent workouts"
+"""The history screen's table: on screen once the screen is."""
 
 
 @dataclass
@@ -63,14 +77,17 @@ def termdown_program(path: str) -> Program:
     return Program("termdown", command, "88", "termdown", lambda t, n: None)
 
 
-def hamtimer_program(folder: Path) -> Program:
-    hamtimer = Path(sys.executable).with_name("hamtimer")
+HAMTIMER = Path(sys.executable).with_name("hamtimer")
+
+
+def hamtimer_program(folder: Path, data: Path | None = None) -> Program:
+    """hamtimer on `folder`'s config and cache, with the history in `data` (else its own)."""
     env = (
         f"TERM=xterm-256color HAMTIMER_CONFIG_DIR={shlex.quote(str(folder / 'config'))} "
         f"HAMTIMER_CACHE_DIR={shlex.quote(str(folder / 'cache'))}"
     )
-    args = f"--sound off --data-dir {shlex.quote(str(folder / 'data'))}"
-    command = f"env {env} {shlex.quote(str(hamtimer))} {args}"
+    args = f"--sound off --data-dir {shlex.quote(str(data or folder / 'data'))}"
+    command = f"env {env} {shlex.quote(str(HAMTIMER))} {args}"
 
     def to_rest(tmux: Tmux, name: str) -> None:
         """Enter, then skip to the 60 s rest between sets (step 5), a key a screen."""
@@ -103,24 +120,118 @@ def rest_measure(tmux: Tmux, program: Program, seconds: float) -> tuple[Cost, in
         tmux.end(name, program.needle)
 
 
-def fill_history(folder: Path, workouts: int) -> None:
-    """N workouts in the history, through the real store (as bench/history.py does)."""
+def fill_history(data: Path, workouts: int) -> None:
+    """N workouts in the history in `data`, through the real store (as bench/history.py)."""
     if workouts:
         subprocess.run(
-            [
-                sys.executable,
-                str(BENCH / "history.py"),
-                "--fill",
-                str(folder / "data"),
-                str(workouts),
-            ],
+            [sys.executable, str(BENCH / "history.py"), "--fill", str(data), str(workouts)],
             check=True,
+        )
+
+
+def peak_at_rest(tmux: Tmux, program: Program) -> float:
+    """Peak memory (VmHWM, MB) once the program has reached the rest, as `rest_measure`."""
+    name = "peak-at-rest"
+    tmux.start(name, program.command)
+    try:
+        tmux.wait_for(name, program.first_text)
+        program.to_rest(tmux, name)
+        pid = find_process(tmux.pane_pid(name), program.needle)
+        time.sleep(2.0)
+        return status_mb(pid, "VmHWM")
+    finally:
+        tmux.end(name, program.needle)
+
+
+def history_command(data: Path, runs: int) -> list[float]:
+    """Wall seconds of `hamtimer history` on `data`, output thrown away, `runs` times."""
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        subprocess.run(
+            [str(HAMTIMER), "history", "--data-dir", str(data)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        times.append(time.perf_counter() - began)
+    return times
+
+
+def history_screen(tmux: Tmux, program: Program, runs: int) -> list[float]:
+    """Seconds from `h` on the start screen (the history opened, a second after the first
+    frame) to the history screen's table on screen, `runs` times."""
+    times = []
+    for run in range(runs):
+        name = f"history-screen-{run}"
+        tmux.start(name, program.command)
+        try:
+            tmux.wait_for(name, program.first_text)
+            time.sleep(1.0)  # the history opened on its thread: the screen alone is timed
+            began = time.perf_counter()
+            tmux.keys(name, "h")
+            times.append(tmux.wait_for(name, HISTORY_SHOWN) - began)
+        finally:
+            tmux.end(name, program.needle)
+    return times
+
+
+@dataclass
+class Scale:
+    """hamtimer with one size of history."""
+
+    workouts: int
+    launches: list[float]
+    peak_mb: float
+    command: list[float]
+    screen: list[float]
+
+
+def measure_scale(tmux: Tmux, folder: Path, sizes: Sequence[int], runs: int) -> list[Scale]:
+    """Each history size in a data folder of its own (3 first: the yardstick)."""
+    found = []
+    for workouts in (3, *sizes):
+        data = folder / f"history-{workouts}"
+        fill_history(data, workouts)
+        program = hamtimer_program(folder, data)
+        launches = launch_times(tmux, runs, program.command, program.first_text, program.needle)
+        found.append(
+            Scale(
+                workouts,
+                launches,
+                peak_at_rest(tmux, program),
+                history_command(data, runs),
+                history_screen(tmux, program, runs),
+            )
+        )
+    return found
+
+
+def print_scale(scales: list[Scale], floor_launches: list[float]) -> None:
+    """The table of history sizes, and the ratios against the floor and against 3."""
+    base = scales[0]
+    first, history = SCALE_TARGETS["first frame"], SCALE_TARGETS["history"]
+    print(
+        f"\nthe history at scale (targets: first frame ≤ {first}× the floor; hamtimer history "
+        f"and the history screen ≤ {history}× their times with 3 workouts):"
+    )
+    print(
+        f"{'workouts':>9} {'first frame best/median':>24} {'× floor':>8} {'peak MB':>8} "
+        f"{'history cmd':>12} {'× 3':>6} {'screen':>8} {'× 3':>6}"
+    )
+    for scale in scales:
+        best, median = min(scale.launches) * 1000, statistics.median(scale.launches) * 1000
+        print(
+            f"{scale.workouts:9} {best:13.0f} / {median:5.0f} ms "
+            f"{ratio(min(scale.launches), min(floor_launches)):>8} {scale.peak_mb:8.1f} "
+            f"{min(scale.command) * 1000:9.0f} ms {ratio(min(scale.command), min(base.command)):>6}"
+            f" {min(scale.screen) * 1000:5.0f} ms {ratio(min(scale.screen), min(base.screen)):>6}"
         )
 
 
 def import_costs(top: int = 12) -> list[str]:
     """The slowest imports (cumulative µs) on the way to the first frame."""
-    code = "import hamtimer.cli, hamtimer.tui.app"
+    code = "import hamtimer.cli, hamtimer.tui.launch"
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True, check=True
     )
@@ -139,17 +250,27 @@ def ratio(value: float, floor: float) -> str:
     return f"{value / floor:5.2f}×" if floor else "  n/a"
 
 
+def sizes(text: str) -> list[int]:
+    """`--scale`: history sizes, comma separated ('' for none)."""
+    return [int(part) for part in text.split(",") if part.strip()]
+
+
+def load() -> str:
+    """The load average: the machine is shared, and every figure depends on it."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Launch, measure, print the table and the ratios."""
+    """Launch, measure, print the tables and the ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--launches", type=int, default=5)
-    parser.add_argument("--seconds", type=float, default=30.0)
-    parser.add_argument("--workouts", type=int, default=0)
+    parser.add_argument("--launches", type=int, default=7)
+    parser.add_argument("--seconds", type=float, default=40.0)
+    parser.add_argument("--scale", type=sizes, default=sizes("2000,20000"), metavar="N,N")
     parser.add_argument("--termdown", help="path of a termdown to compare with")
     args = parser.parse_args(argv)
+    before = load()
     with tempfile.TemporaryDirectory(prefix="hamtimer-startup-") as scratch:
         folder = Path(scratch)
-        fill_history(folder, args.workouts)
         programs = [floor_program()]
         if args.termdown:
             programs.append(termdown_program(args.termdown))
@@ -163,12 +284,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
                 cost, count = rest_measure(tmux, program, args.seconds)
                 rows[program.label] = (launches, cost, count)
+            scales = measure_scale(tmux, folder, args.scale, args.launches) if args.scale else []
         finally:
             tmux.close()
     floor_launches, floor_cost, _ = rows[programs[0].label]
     print(
         f"python {sys.version.split()[0]}; {args.launches} launches each; "
-        f"{args.seconds:g} s of a 60 s rest; history: {args.workouts} workouts"
+        f"{args.seconds:g} s of a 60 s rest; load average {before} before, {load()} after"
     )
     print(
         f"{'':24} {'first frame best/median':>24} {'CPU %':>7} {'peak MB':>8} "
@@ -182,15 +304,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             f" {cost.percent:9.2f} {cost.peak_mb:8.1f} {wakes:8.2f} {count:7}"
         )
     launches, cost, _ = rows["hamtimer"]
-    print(
-        "\nhamtimer against the floor (targets: first frame ≤ 1.25×, CPU ≤ 1.3×, memory ≤ 1.25×):"
-    )
+    targets = ", ".join(f"{name} ≤ {value}×" for name, value in TARGETS.items())
+    print(f"\nhamtimer against the floor (targets: {targets}):")
     print(
         f"  first frame {ratio(min(launches), min(floor_launches))}"
         f"   CPU {ratio(cost.percent, floor_cost.percent)}"
         f"   peak memory {ratio(cost.peak_mb, floor_cost.peak_mb)}"
         f"   wake-ups {ratio(cost.wakes, floor_cost.wakes)}"
     )
+    if scales:
+        print_scale(scales, floor_launches)
     print("\nslowest imports on the way to the first frame (python -X importtime):")
     print("\n".join(import_costs()))
     return 0
