@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import RenderResult
+from rich.segment import Segment
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
 from hamtimer.tui import bigtext
@@ -27,15 +27,25 @@ class BigTime(Widget):
     look: reactive[bigtext.Look] = reactive[bigtext.Look]("solid")
     """'solid', or 'hollow' for a paused number."""
 
+    _rows: tuple[tuple[str, str, int, int], list[str]] | None = None
+    """The rows drawn last, and what they were drawn for (text, look, width, height)."""
+
     def lines(self) -> list[str]:
         """The digits as drawn at the widget's size, before centring."""
         width, height = self.content_size.width, self.content_size.height
         return bigtext.render(self.text, width, height, look=self.look)
 
-    def render(self) -> RenderResult:
-        """Centre the biggest rendering of `text` in the space the layout gave us."""
+    def render_line(self, y: int) -> Strip:
+        """Row `y` of the biggest rendering of `text`, centred in the space the layout gave
+        us, as Textual would draw it from text: the rows are made once a second, without
+        Textual's general path for text (5 ms a second for the number's rows)."""
         width, height = self.content_size.width, self.content_size.height
-        lines = self.lines()
-        top = max(0, (height - len(lines)) // 2)
-        body = "\n" * top + "\n".join(line.center(width)[:width] for line in lines)
-        return Text(body, no_wrap=True, overflow="crop")
+        key = (self.text, self.look, width, height)
+        if self._rows is None or self._rows[0] != key:
+            lines = self.lines()
+            top = max(0, (height - len(lines)) // 2)
+            self._rows = (key, [""] * top + [line.center(width)[:width] for line in lines])
+        rows, style = self._rows[1], self.visual_style.rich_style
+        if y >= len(rows):
+            return Strip.blank(width, style)
+        return Strip([Segment(rows[y], style)], len(rows[y])).apply_offsets(0, y)
