@@ -5,20 +5,22 @@ one run.
     python bench/startup.py --termdown PATH      # add termdown to the comparison
     python bench/startup.py --scale ""           # without the history sizes (quicker)
 
-Three programs, each in a real 80×24 terminal (tmux on a private socket), one after the
-other in the same run so they see the same machine:
+Three programs, each in a real 80×24 terminal (tmux on a private socket), in the same run
+and taking turns (launches) or side by side (the rest) so they see the same machine:
 
 - the floor: `bench/floor.py`, Textual's `Digits` counting down on a deadline-aligned timer;
 - termdown, when given (`pip install termdown` in any venv, then `--termdown PATH`);
-- hamtimer: `hamtimer --sound off` on temp folders and an empty history. Its cache folder is
-  a temp one too: the first launch compiles the circuit and caches the plan, the later ones
-  start from the cache (the first-frame "best" is a start from the cache, as every start
-  after the first is).
+- hamtimer: `hamtimer --sound off` on temp folders and an empty history, its modules
+  compiled to bytecode first (as an installed package's are). Its cache folder is
+  a temp one too: an untimed first launch of each program compiles the circuit and caches
+  the plan (and reads every file once); the timed ones start from the cache, as every start
+  after the first does.
 
 For each: the first frame (from `tmux new-session` to the first text on screen; best and
-median of `--launches`), then, over `--seconds` of a 60 s rest, CPU as % of one core, peak
-memory (VmHWM), wake-ups a second of the main thread (its voluntary context switches) and
-the number of threads. Ratios are to the floor.
+median of `--launches`, the programs taking turns), then, all at their rest at once (a 60 s
+rest between sets for hamtimer, the countdown for the floor), over the same `--seconds`: CPU
+as % of one core, peak memory (VmHWM), wake-ups a second of the main thread (its voluntary
+context switches) and the number of threads. Ratios are to the floor.
 
 Then the history at each size of `--scale` against 3 workouts (folders filled through the
 real store, as `bench/history.py` does): hamtimer's first frame (against the floor), its
@@ -42,7 +44,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from terminal import Cost, Tmux, find_process, launch_times, quiet_cost, status_mb
+from terminal import Cost, Tmux, find_process, launch_times, quiet_costs, status_mb
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
@@ -106,18 +108,43 @@ def threads(pid: int) -> int:
     return len(list(Path(f"/proc/{pid}/task").iterdir()))
 
 
-def rest_measure(tmux: Tmux, program: Program, seconds: float) -> tuple[Cost, int]:
-    """Start the program, bring it to a rest, let it settle, measure quietly."""
-    name = f"rest-{program.needle.replace('.', '-')}"
-    tmux.start(name, program.command)
+def rest_together(
+    tmux: Tmux, programs: Sequence[Program], seconds: float
+) -> dict[str, tuple[Cost, int]]:
+    """Start every program and bring each to its rest, then measure them all over the same
+    `seconds`: each one's cost, and its threads."""
+    pids = {}
     try:
-        tmux.wait_for(name, program.first_text)
-        program.to_rest(tmux, name)
-        pid = find_process(tmux.pane_pid(name), program.needle)
+        for program in programs:
+            name = f"rest-{program.needle.replace('.', '-')}"
+            tmux.start(name, program.command)
+            tmux.wait_for(name, program.first_text)
+            program.to_rest(tmux, name)
+            pids[program.label] = (name, find_process(tmux.pane_pid(name), program.needle))
         time.sleep(2.0)  # past the first frames of the rest
-        return quiet_cost(tmux, pid, seconds), threads(pid)
+        costs = quiet_costs(tmux, [pid for _, pid in pids.values()], seconds)
+        return {
+            label: (cost, threads(pid))
+            for (label, (_, pid)), cost in zip(pids.items(), costs, strict=True)
+        }
     finally:
-        tmux.end(name, program.needle)
+        for program in programs:
+            if program.label in pids:
+                tmux.end(pids[program.label][0], program.needle)
+
+
+def interleaved_launches(
+    tmux: Tmux, programs: Sequence[Program], runs: int
+) -> dict[str, list[float]]:
+    """`launch_times` of each program, taking turns (one untimed launch each first: the
+    plan cache filled, the files read once), so that all see the same load."""
+    found: dict[str, list[float]] = {program.label: [] for program in programs}
+    for run in range(runs + 1):
+        for program in programs:
+            times = launch_times(tmux, 1, program.command, program.first_text, program.needle)
+            if run:
+                found[program.label].extend(times)
+    return found
 
 
 def fill_history(data: Path, workouts: int) -> None:
@@ -181,6 +208,7 @@ class Scale:
     """hamtimer with one size of history."""
 
     workouts: int
+    floor: list[float]
     launches: list[float]
     peak_mb: float
     command: list[float]
@@ -188,17 +216,20 @@ class Scale:
 
 
 def measure_scale(tmux: Tmux, folder: Path, sizes: Sequence[int], runs: int) -> list[Scale]:
-    """Each history size in a data folder of its own (3 first: the yardstick)."""
+    """Each history size in a data folder of its own (3 first: the yardstick); the first
+    frames taking turns with the floor's."""
     found = []
+    floor = floor_program()
     for workouts in (3, *sizes):
         data = folder / f"history-{workouts}"
         fill_history(data, workouts)
         program = hamtimer_program(folder, data)
-        launches = launch_times(tmux, runs, program.command, program.first_text, program.needle)
+        launches = interleaved_launches(tmux, [floor, program], runs)
         found.append(
             Scale(
                 workouts,
-                launches,
+                launches[floor.label],
+                launches[program.label],
                 peak_at_rest(tmux, program),
                 history_command(data, runs),
                 history_screen(tmux, program, runs),
@@ -207,13 +238,14 @@ def measure_scale(tmux: Tmux, folder: Path, sizes: Sequence[int], runs: int) -> 
     return found
 
 
-def print_scale(scales: list[Scale], floor_launches: list[float]) -> None:
+def print_scale(scales: list[Scale]) -> None:
     """The table of history sizes, and the ratios against the floor and against 3."""
     base = scales[0]
     first, history = SCALE_TARGETS["first frame"], SCALE_TARGETS["history"]
     print(
-        f"\nthe history at scale (targets: first frame ≤ {first}× the floor; hamtimer history "
-        f"and the history screen ≤ {history}× their times with 3 workouts):"
+        f"\nthe history at scale (targets: first frame ≤ {first}× the floor, taking turns with "
+        f"it; hamtimer history and the history screen ≤ {history}× their times with 3 "
+        "workouts):"
     )
     print(
         f"{'workouts':>9} {'first frame best/median':>24} {'× floor':>8} {'peak MB':>8} "
@@ -223,7 +255,7 @@ def print_scale(scales: list[Scale], floor_launches: list[float]) -> None:
         best, median = min(scale.launches) * 1000, statistics.median(scale.launches) * 1000
         print(
             f"{scale.workouts:9} {best:13.0f} / {median:5.0f} ms "
-            f"{ratio(min(scale.launches), min(floor_launches)):>8} {scale.peak_mb:8.1f} "
+            f"{ratio(min(scale.launches), min(scale.floor)):>8} {scale.peak_mb:8.1f} "
             f"{min(scale.command) * 1000:9.0f} ms {ratio(min(scale.command), min(base.command)):>6}"
             f" {min(scale.screen) * 1000:5.0f} ms {ratio(min(scale.screen), min(base.screen)):>6}"
         )
@@ -250,6 +282,16 @@ def ratio(value: float, floor: float) -> str:
     return f"{value / floor:5.2f}×" if floor else "  n/a"
 
 
+def compile_package() -> None:
+    """hamtimer's modules compiled to bytecode, as pip compiles an installed package's (and
+    Textual's are): a checkout run with PYTHONDONTWRITEBYTECODE would otherwise compile
+    every module from source at every start (25 ms more here), which no installed hamtimer
+    does."""
+    import compileall
+
+    compileall.compile_dir(REPO / "hamtimer", quiet=1)
+
+
 def sizes(text: str) -> list[int]:
     """`--scale`: history sizes, comma separated ('' for none)."""
     return [int(part) for part in text.split(",") if part.strip()]
@@ -268,6 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--scale", type=sizes, default=sizes("2000,20000"), metavar="N,N")
     parser.add_argument("--termdown", help="path of a termdown to compare with")
     args = parser.parse_args(argv)
+    compile_package()
     before = load()
     with tempfile.TemporaryDirectory(prefix="hamtimer-startup-") as scratch:
         folder = Path(scratch)
@@ -278,12 +321,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         tmux = Tmux()
         rows: dict[str, tuple[list[float], Cost, int]] = {}
         try:
+            launches = interleaved_launches(tmux, programs, args.launches)
+            rests = rest_together(tmux, programs, args.seconds)
             for program in programs:
-                launches = launch_times(
-                    tmux, args.launches, program.command, program.first_text, program.needle
-                )
-                cost, count = rest_measure(tmux, program, args.seconds)
-                rows[program.label] = (launches, cost, count)
+                rows[program.label] = (launches[program.label], *rests[program.label])
             scales = measure_scale(tmux, folder, args.scale, args.launches) if args.scale else []
         finally:
             tmux.close()
@@ -313,7 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"   wake-ups {ratio(cost.wakes, floor_cost.wakes)}"
     )
     if scales:
-        print_scale(scales, floor_launches)
+        print_scale(scales)
     print("\nslowest imports on the way to the first frame (python -X importtime):")
     print("\n".join(import_costs()))
     return 0

@@ -187,19 +187,28 @@ class Cost:
 
 def quiet_cost(tmux: Tmux, pid: int, seconds: float) -> Cost:
     """CPU of `pid` and of the tmux server over `seconds`, touching neither meanwhile."""
+    return quiet_costs(tmux, [pid], seconds)[0]
+
+
+def quiet_costs(tmux: Tmux, pids: list[int], seconds: float) -> list[Cost]:
+    """`quiet_cost` of several processes over the same `seconds`: on a shared machine, the
+    programs compared then see the same load."""
     server = tmux.server_pid()
-    start_wall, start_cpu, start_tmux = time.monotonic(), cpu_seconds(pid), cpu_seconds(server)
-    start_wakes = main_thread_wakes(pid)
+    start_wall, start_tmux = time.monotonic(), cpu_seconds(server)
+    start = [(cpu_seconds(pid), main_thread_wakes(pid)) for pid in pids]
     time.sleep(seconds)
-    wall = time.monotonic() - start_wall
-    return Cost(
-        seconds=wall,
-        cpu=cpu_seconds(pid) - start_cpu,
-        peak_mb=status_mb(pid, "VmHWM"),
-        rss_mb=status_mb(pid, "VmRSS"),
-        tmux_cpu=cpu_seconds(server) - start_tmux,
-        wakes=main_thread_wakes(pid) - start_wakes,
-    )
+    wall, tmux_cpu = time.monotonic() - start_wall, cpu_seconds(server) - start_tmux
+    return [
+        Cost(
+            seconds=wall,
+            cpu=cpu_seconds(pid) - cpu,
+            peak_mb=status_mb(pid, "VmHWM"),
+            rss_mb=status_mb(pid, "VmRSS"),
+            tmux_cpu=tmux_cpu,
+            wakes=main_thread_wakes(pid) - wakes,
+        )
+        for pid, (cpu, wakes) in zip(pids, start, strict=True)
+    ]
 
 
 def launch_times(tmux: Tmux, runs: int, command: str, text: str, needle: str) -> list[float]:
