@@ -6,28 +6,41 @@ from collections.abc import Iterable
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
 Shown = tuple[tuple[str, str, bool], ...]
 """The keys a footer shows: key, description, enabled."""
 
 
-class KeyFooter(Footer):
-    """Textual's footer, with every key but the `essential` actions marked `-optional`;
-    a compact screen's CSS hides those (`AdaptiveScreen`), the keys still work.
+class KeyFooter(Widget, can_focus=False, can_focus_children=False):
+    """A key a shown action, as Textual's footer draws them (its `FooterKey`s, the first key
+    bound to each action; no binding groups, no command palette), every key but the
+    `essential` actions marked `-optional`: a compact screen's CSS hides those
+    (`AdaptiveScreen`), the keys still work.
 
-    Its keys are composed with the screen, so they are in the first frame, and composed
-    again only when the keys shown change (Textual's footer composes itself again at every
-    change of the bindings, the first one included); each key is made with its classes and
-    its compact setting, so that none is styled twice before it is drawn. A key a shown
-    action, the first bound to it, as Textual's footer does (no binding groups).
+    Its keys are made with the screen, so they are in the first frame, each with its classes
+    set (none is styled twice before it is drawn), and made again only when the keys shown
+    change. It is not Textual's `Footer`, whose style sheet (groups, compact and palette
+    rules, none used here) costs the first frame more than the keys themselves.
     """
 
-    def __init__(self, essential: Iterable[str] = (), *, compact: bool = False) -> None:
-        super().__init__(show_command_palette=False, compact=compact)
+    ALLOW_SELECT = False
+    DEFAULT_CSS = """
+    KeyFooter {
+        layout: horizontal;
+        width: 1fr;
+        height: 1;
+        dock: bottom;
+        overflow: hidden hidden;
+        color: $footer-foreground;
+        background: $footer-background;
+    }
+    """
+
+    def __init__(self, essential: Iterable[str] = ()) -> None:
+        super().__init__()
         self.essential = frozenset(essential)
-        self.set_reactive(Footer._bindings_ready, True)
         self._shown: Shown | None = None
 
     def compose(self) -> ComposeResult:
@@ -38,7 +51,6 @@ class KeyFooter(Footer):
             if not binding.show or binding.action in actions:
                 continue
             actions.add(binding.action)
-            optional = binding.action not in self.essential
             key = FooterKey(
                 binding.key,
                 self.app.get_key_display(binding),
@@ -46,13 +58,10 @@ class KeyFooter(Footer):
                 binding.action,
                 disabled=not enabled,
                 tooltip=tooltip,
-                classes=" ".join(
-                    name for name, on in (("-optional", optional), ("-compact", self.compact)) if on
-                ),
+                classes="" if binding.action in self.essential else "-optional",
             )
-            key.set_reactive(FooterKey.compact, self.compact)
+            key.set_reactive(FooterKey.compact, False)
             yield key
-        self.styles.grid_size_columns = len(actions)
 
     def _keys(self) -> Shown:
         return tuple(
@@ -61,8 +70,18 @@ class KeyFooter(Footer):
             if binding.show
         )
 
-    def bindings_changed(self, screen: Screen[object]) -> None:
-        """Compose the keys again when the ones shown changed."""
-        if self.is_attached and screen is self.screen and self._keys() == self._shown:
+    def on_mount(self) -> None:
+        """Hear of every change of the screen's bindings."""
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        """No more news of a screen that is gone."""
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        """Make the keys again when the ones shown changed (while the app has the focus, as
+        Textual's footer does: it is told again when the focus comes back)."""
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
-        super().bindings_changed(screen)
+        if self._keys() != self._shown:
+            self.call_after_refresh(self.recompose)
