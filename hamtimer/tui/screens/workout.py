@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import events
@@ -49,6 +50,19 @@ Targets = Callable[[Step | None], HoldTarget | None]
 
 HOLD_KEYS = frozenset({"pagedown", "pageup", "down", "up", "tab"})
 """Keys without a character that end a hold too: what presentation clickers send."""
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The screen's widgets that a wake-up sets, found once (not looked up every second)."""
+
+    lines: dict[str, FitLine]
+    name: LargeLine
+    detail: LargeLine
+    big: BigTime
+    mark: DirectionMark
+    number: Horizontal
+    status: StatusLine
 
 
 class WorkoutScreen(AdaptiveScreen):
@@ -151,6 +165,7 @@ class WorkoutScreen(AdaptiveScreen):
         self._shown: View | None = None
         self._moment: tuple[int, WorkoutState] | None = None
         self._over_posted = False
+        self._parts: Parts  # found when mounted
 
     def compose(self) -> ComposeResult:
         """From the number outwards: words above it, the direction beside it, lines below."""
@@ -173,8 +188,17 @@ class WorkoutScreen(AdaptiveScreen):
     def on_mount(self) -> None:
         """Start the clock as soon as the screen is up."""
         super().on_mount()
+        self._parts = Parts(
+            lines={line.id or "": line for line in self.query(FitLine)},
+            name=self.query_one("#name", LargeLine),
+            detail=self.query_one("#detail", LargeLine),
+            big=self.query_one(BigTime),
+            mark=self.query_one(DirectionMark),
+            number=self.query_one("#number", Horizontal),
+            status=self.query_one(StatusLine),
+        )
         for line_id in ("headline", "extra", "next", "target"):
-            self.query_one(f"#{line_id}", FitLine).max_lines = 1
+            self._parts.lines[line_id].max_lines = 1
         if self.workout.state is WorkoutState.READY:
             self.workout.start()
         self.wake()
@@ -241,17 +265,15 @@ class WorkoutScreen(AdaptiveScreen):
             "extra": view.extra,
             "next": view.next,
         }
+        parts = self._parts
         for line_id, variants in lines.items():
-            self.query_one(f"#{line_id}", FitLine).variants = variants
-        self.query_one("#target").set_class(view.passed > 0, "-passed")
-        self.query_one("#name", LargeLine).variants = view.name
-        self.query_one("#detail", LargeLine).variants = view.detail
-        big = self.query_one(BigTime)
-        big.text, big.look = view.big, "hollow" if view.hollow else "solid"
-        self.query_one(DirectionMark).direction = view.direction
-        self.query_one("#number").set_class(
-            view.direction == "counter-clockwise", "-counter-clockwise"
-        )
+            parts.lines[line_id].variants = variants
+        parts.lines["target"].set_class(view.passed > 0, "-passed")
+        parts.name.variants = view.name
+        parts.detail.variants = view.detail
+        parts.big.text, parts.big.look = view.big, "hollow" if view.hollow else "solid"
+        parts.mark.direction = view.direction
+        parts.number.set_class(view.direction == "counter-clockwise", "-counter-clockwise")
         self._show_status(view)
         moment = (self.workout.index, self.workout.state)
         if moment != self._moment:
@@ -269,7 +291,7 @@ class WorkoutScreen(AdaptiveScreen):
             self.add_class(*missing)
 
     def _show_status(self, view: View) -> None:
-        line = self.query_one(StatusLine)
+        line = self._parts.status
         line.text = f"{view.times} · {self.status}" if self.status else view.times
         line.fraction = view.progress
 

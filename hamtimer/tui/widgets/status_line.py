@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import RenderResult
+from rich.segment import Segment
+from rich.style import Style
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
+
+REVERSE = Style(reverse=True)
 
 
 class StatusLine(Widget):
@@ -22,10 +25,14 @@ class StatusLine(Widget):
     fraction: reactive[float] = reactive(0.0)
     """How much of the workout is done, 0 to 1."""
 
-    def render(self) -> RenderResult:
-        """The words padded to the width, reversed up to the progress."""
-        width = self.content_size.width
-        line = Text(f" {self.text}"[:width].ljust(width), no_wrap=True)
+    def render_line(self, y: int) -> Strip:
+        """The words padded to the width, reversed up to the progress: the strip Textual
+        would make of that text, made directly (the line changes every second)."""
+        width, style = self.content_size.width, self.visual_style.rich_style
+        if y:
+            return Strip.blank(width, style)
+        line = f" {self.text}"[:width].ljust(width)
         done = round(min(max(self.fraction, 0.0), 1.0) * width)
-        line.stylize("reverse", 0, done)
-        return line
+        parts = [(line[:done], style + REVERSE), (line[done:], style)]
+        strip = Strip([Segment(text, part) for text, part in parts if text])
+        return strip.adjust_cell_length(width, style).apply_offsets(0, 0)
