@@ -4,6 +4,7 @@ and real phrase files (the speaker stands in for a sound device only)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -202,3 +203,20 @@ def test_a_pause_a_new_step_or_the_end_hushes_the_voice(
     coach = VoiceCoach(Synthesizer([], root=tmp_path), speaker)
     coach.hear(event(kind, REST, count=2), Workout(plan, FakeClock()))
     assert speaker.hushed == hushed
+
+
+def test_with_no_engine_no_thread_waits_and_no_phrase_is_ever_ready(tmp_path: Path) -> None:
+    """`--sound off` (or no speech engine): the coach still answers `v` and says why it is
+    silent, but no synthesis thread runs for phrases that cannot be made."""
+    synthesizer = Synthesizer([], root=tmp_path, missing=["no engine here"])
+    synthesizer.want(["asked before opening"])
+    before = {thread.name for thread in threading.enumerate()}
+    synthesizer.open()
+    synthesizer.want(["Rest", "Go"])
+    synthesizer.urgent("Three")
+    assert "hamtimer-voice" not in {thread.name for thread in threading.enumerate()} - before
+    assert synthesizer.pending() == 0
+    for text in ("asked before opening", "Rest", "Go", "Three"):
+        assert synthesizer.ready(text) is None
+    assert "no engine here" in synthesizer.line()
+    synthesizer.close()

@@ -80,6 +80,8 @@ class Synthesizer:
         self._lock = threading.Condition()
         self._closed = False
         self._thread: threading.Thread | None = None
+        self._silent = False
+        """Opened with no engine that works: every phrase fails at once, no thread waits."""
 
     # --- what the coach reads --------------------------------------------------------------
 
@@ -107,7 +109,9 @@ class Synthesizer:
         """Make these phrases, after those already asked for, in the order given."""
         with self._lock:
             for text in texts:
-                if text not in self._ready and text not in self._queued:
+                if self._silent:  # no engine: none can be made
+                    self._failed.add(text)
+                elif text not in self._ready and text not in self._queued:
                     self._wanted.append(text)
                     self._queued.add(text)
             self._lock.notify_all()
@@ -116,6 +120,9 @@ class Synthesizer:
         """Make this phrase next."""
         with self._lock:
             if text in self._ready or text in self._failed:
+                return
+            if self._silent:
+                self._failed.add(text)
                 return
             with contextlib.suppress(ValueError):
                 self._wanted.remove(text)
@@ -127,9 +134,17 @@ class Synthesizer:
 
     def open(self) -> None:
         """Start the best engine that works (blocks up to `start_timeout` per engine), then
-        the thread that makes phrases. With none, every phrase stays unready: tones only."""
+        the thread that makes phrases. With none, every phrase stays unready (tones only),
+        and no thread waits for phrases that cannot be made."""
         while self.engines and self.engine is None:
             self._start(self.engines.pop(0))
+        if self.engine is None:
+            with self._lock:
+                self._silent = True
+                self._failed.update(self._wanted)
+                self._wanted.clear()
+                self._queued.clear()
+            return
         self._thread = threading.Thread(target=self._run, name="hamtimer-voice", daemon=True)
         self._thread.start()
 
