@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from hamtimer.circuit.kinds import (
     HEAVY_KINDS,
+    BlockRole,
     CircuitError,
     CircuitFileError,
     Direction,
@@ -29,6 +30,7 @@ from hamtimer.circuit.library import (
 from hamtimer.circuit.source import MAX_BYTES, circuit_hash, read_bytes_of
 
 if TYPE_CHECKING:
+    from hamtimer.circuit.entries import Checks, Include, Rest
     from hamtimer.circuit.load import (
         format_location,
         json_schema,
@@ -36,15 +38,8 @@ if TYPE_CHECKING:
         parse_circuit,
         validate_circuit,
     )
-    from hamtimer.circuit.model import (
-        Block,
-        Circuit,
-        Exercise,
-        Prompt,
-        Source,
-        Strict,
-        Timing,
-    )
+    from hamtimer.circuit.model import Block, Circuit, Exercise, Prompt, Source, Timing
+    from hamtimer.circuit.strict import Strict
 
 _LAZY = {
     **dict.fromkeys(
@@ -52,9 +47,11 @@ _LAZY = {
         "hamtimer.circuit.load",
     ),
     **dict.fromkeys(
-        ("Block", "Circuit", "Exercise", "Prompt", "Source", "Strict", "Timing"),
+        ("Block", "Circuit", "Exercise", "Prompt", "Source", "Timing"),
         "hamtimer.circuit.model",
     ),
+    **dict.fromkeys(("Checks", "Include", "Rest"), "hamtimer.circuit.entries"),
+    "Strict": "hamtimer.circuit.strict",
 }
 
 
@@ -72,6 +69,8 @@ __all__ = [
     "HEAVY_KINDS",
     "MAX_BYTES",
     "Block",
+    "BlockRole",
+    "Checks",
     "Circuit",
     "CircuitError",
     "CircuitFile",
@@ -79,7 +78,9 @@ __all__ = [
     "Direction",
     "Exercise",
     "ExerciseKind",
+    "Include",
     "Prompt",
+    "Rest",
     "Side",
     "Source",
     "Strict",

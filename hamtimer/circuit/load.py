@@ -63,7 +63,7 @@ def validate_circuit(data: Any, origin: str = "<data>") -> Circuit:
     if isinstance(data, dict) and not data:
         raise CircuitError(f"{origin}: the file is empty; a circuit needs a name and blocks")
     try:
-        return Circuit.model_validate(data)
+        return Circuit.model_validate(data, context={"origin": origin})  # for includes
     except ValidationError as error:
         raise CircuitError(_describe(error, origin)) from None
     except (ValueError, TypeError, RecursionError) as error:  # odd input pydantic did not wrap

@@ -7,48 +7,39 @@ here knows about time passing.
 
 from __future__ import annotations
 
-import difflib
-from typing import Annotated, Any, Literal, Self
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
-from pydantic import Strict as StrictValue
+from pydantic import (
+    Field,
+    PrivateAttr,
+    StrictBool,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    field_validator,
+    model_validator,
+)
 
+from hamtimer.circuit.amounts import (
+    Count,
+    Reps,
+    RepsValue,
+    Rests,
+    RestSeconds,
+    Seconds,
+    SecondsAmount,
+    TempoValue,
+    listed,
+)
+from hamtimer.circuit.entries import Checks, Include, Rest, gaps_problem
 from hamtimer.circuit.kinds import (
     HEAVY_KINDS,
+    BlockRole,
     Direction,
     ExerciseKind,
     Side,
 )
-
-# Numbers are strict: `seconds = true` or `reps = "5"` is an error, not 1 s or 5 reps.
-Seconds = Annotated[float, StrictValue(), Field(gt=0, le=24 * 3600, allow_inf_nan=False)]
-RestSeconds = Annotated[float, StrictValue(), Field(ge=0, le=24 * 3600, allow_inf_nan=False)]
-Count = Annotated[int, StrictValue(), Field(gt=0, le=1000)]
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
-
-
-class Strict(BaseModel):
-    """Base for every model of the format: frozen, and unknown keys are errors.
-
-    A typo such as `repz = 5` would otherwise be silently ignored and the runner would
-    get a workout they did not write, so the unknown key is reported with the closest
-    known one.
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _unknown_keys(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            known = set(cls.model_fields)
-            for key in data:
-                if isinstance(key, str) and key not in known:
-                    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
-                    hint = f"; did you mean '{close[0]}'?" if close else ""
-                    choices = ", ".join(sorted(known))
-                    raise ValueError(f"unknown key '{key}'{hint} (known keys: {choices})")
-        return data
+from hamtimer.circuit.strict import Strict, Text
 
 
 class Source(Strict):
@@ -84,10 +75,17 @@ class Timing(Strict):
 class Prompt(Strict):
     """One run of reps within a side, e.g. 6 halos clockwise."""
 
-    reps: Count
+    reps: RepsValue = Field(description='Reps, or a range such as "6-8".')
     direction: Direction | None = None
-    tempo: Seconds | None = Field(None, description="Seconds per rep; the timer counts them.")
+    tempo: TempoValue | None = Field(
+        None,
+        description='Seconds per rep, or four phases such as "3-1-1-0" (down, hold, up, hold); '
+        "the timer counts the reps.",
+    )
     cue: Text | None = None
+
+
+WORK_KEYS = ("reps", "seconds", "to_fatigue", "prompts")
 
 
 class Exercise(Strict):
@@ -108,14 +106,38 @@ class Exercise(Strict):
     rest_between_sides: RestSeconds | None = Field(
         None, description="A rest between sides; without it, a switch-sides step is used."
     )
-    reps: Count | None = None
-    tempo: Seconds | None = Field(None, description="Seconds per rep; the timer counts them.")
-    seconds: Seconds | None = Field(None, description="Timed work per side.")
+    sets: Count | None = Field(
+        None,
+        description="This exercise's sets in a straight block (default: the block's sets, or "
+        "the length of a list of reps or seconds).",
+    )
+    reps: Reps | None = Field(
+        None, description='Reps per set: a number, a range such as "6-8", or a list, one a set.'
+    )
+    tempo: TempoValue | None = Field(
+        None,
+        description='Seconds per rep, or four phases such as "3-1-1-0" (down, hold, up, hold); '
+        "the timer counts the reps.",
+    )
+    seconds_per_rep: Seconds | None = Field(
+        None,
+        description="This exercise's seconds per rep when it has no tempo: its estimate, and "
+        "its pace when hands_free is on.",
+    )
+    seconds: SecondsAmount | None = Field(
+        None,
+        description='Timed work per side: a number, a range such as "20-30", or a list, one a set.',
+    )
     to_fatigue: StrictBool = Field(False, description="Open-ended work: the runner ends it.")
     expected_seconds: Seconds | None = Field(
         None, description="For to_fatigue: a typical hold, used only for estimates."
     )
     prompts: tuple[Prompt, ...] = Field((), description="Several runs of reps within one side.")
+    rest_between_sets: Rests | None = Field(
+        None,
+        description="The rest between this exercise's sets (straight blocks): a number, or a "
+        "list with one value per gap.",
+    )
 
     @model_validator(mode="after")
     def _one_kind_of_work(self) -> Self:
@@ -141,23 +163,129 @@ class Exercise(Strict):
             raise ValueError("expected_seconds goes with to_fatigue = true")
         if len(set(self.sides)) != len(self.sides):
             raise ValueError("each side may be listed once")
+        if self.seconds_per_rep is not None and self.reps is None and not self.prompts:
+            raise ValueError("seconds_per_rep goes with reps or prompts")
         return self
+
+    @model_validator(mode="after")
+    def _one_value_per_set(self) -> Self:
+        listed_sets = self.listed_sets()
+        if self.sets is not None and listed_sets is not None and listed_sets != self.sets:
+            work = "reps" if listed(self.reps) else "seconds"
+            raise ValueError(
+                f"'{self.name}': {work} has {listed_sets} values but sets = {self.sets}: "
+                "give one value per set"
+            )
+        if self.sets is not None or listed_sets is not None:
+            problem = gaps_problem(self.name, self.rest_between_sets, self.set_count(1))
+            if problem:
+                raise ValueError(problem)
+        return self
+
+    def listed_sets(self) -> int | None:
+        """The sets a list of reps or seconds gives (one value a set); None without a list."""
+        return listed(self.reps) or listed(self.seconds)
+
+    def set_count(self, block_sets: int) -> int:
+        """How many sets this exercise has: its own `sets`, else its list's length, else the
+        block's."""
+        return self.sets or self.listed_sets() or block_sets
+
+
+def _exercise_or_rest(value: Any, handler: ValidatorFunctionWrapHandler) -> Exercise | Rest:
+    """An entry of `exercises`: a rest when its kind is "rest", else an exercise (each
+    checked as itself, so a mistake is reported once, as what it is)."""
+    if isinstance(value, Exercise | Rest):
+        return value
+    if isinstance(value, dict) and value.get("kind") == "rest":
+        return Rest.model_validate(value)
+    return Exercise.model_validate(value)
+
+
+Entry = Annotated[Exercise | Rest, WrapValidator(_exercise_or_rest)]
 
 
 class Block(Strict):
     """A group of exercises done for a number of sets, as straight sets or as rounds."""
 
     name: Text
-    sets: Count
+    sets: Count = Field(
+        1,
+        description="Sets of each exercise (straight) or rounds (circuit); an exercise may "
+        "set its own in a straight block.",
+    )
     mode: Literal["straight", "circuit"] = Field(
         "straight",
         description="straight: all sets of one exercise, then the next; "
         "circuit: one set of each exercise per round.",
     )
-    rest_between_sets: RestSeconds | None = None
+    role: BlockRole = Field(
+        BlockRole.MAIN,
+        description="warm-up or cool-down: shown as such, and not counted as the workout's sets.",
+    )
+    rest_between_sets: Rests | None = Field(
+        None, description="A number, or a list with one value per gap between sets or rounds."
+    )
     rest_between_exercises: RestSeconds | None = None
+    rest_after: RestSeconds | None = Field(
+        None, description="The rest after this block, instead of timing.rest_between_blocks."
+    )
     notes: Text | None = None
-    exercises: tuple[Exercise, ...] = Field(min_length=1)
+    exercises: tuple[Entry, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _sets_fit(self) -> Self:
+        rounds = self.mode == "circuit"
+        if rounds:
+            problem = gaps_problem(self.name, self.rest_between_sets, self.sets, "round")
+            if problem:
+                raise ValueError(problem)
+        for exercise in self.exercises:
+            if isinstance(exercise, Rest):
+                continue
+            count = exercise.set_count(self.sets)
+            if rounds and (count != self.sets or exercise.rest_between_sets is not None):
+                raise ValueError(
+                    f"in a circuit-mode block every exercise follows the block's rounds "
+                    f"(sets = {self.sets}): '{exercise.name}' "
+                    + (
+                        "has its own rest_between_sets; set it on the block"
+                        if count == self.sets
+                        else f'has {count} sets; make it {self.sets}, or use mode = "straight"'
+                    )
+                )
+            own = exercise.rest_between_sets
+            problem = gaps_problem(
+                exercise.name, self.rest_between_sets if own is None else own, count
+            )
+            if problem and not rounds:
+                raise ValueError(problem)
+        return self
+
+    def work(self) -> list[Exercise]:
+        """The block's exercises, without the rests written among them."""
+        return [entry for entry in self.exercises if isinstance(entry, Exercise)]
+
+
+def _block_or_include(
+    value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo
+) -> Block | tuple[Block, ...]:
+    """A block, or the blocks of the file an `include` entry names (read and checked now)."""
+    if isinstance(value, dict) and "include" in value:
+        from hamtimer.circuit.include import included_blocks  # reads files: load's business
+
+        entry = Include.model_validate(value)
+        blocks, files = included_blocks(entry.include, info.context)
+        if isinstance(info.context, dict):
+            info.context.setdefault("included", []).extend(files)
+        return blocks
+    return Block.model_validate(value)
+
+
+if TYPE_CHECKING:
+    BlockEntry = Block
+else:
+    BlockEntry = Annotated[Block | Include, WrapValidator(_block_or_include)]
 
 
 class Circuit(Strict):
@@ -167,18 +295,49 @@ class Circuit(Strict):
     description: Text | None = None
     source: Source | None = None
     timing: Timing = Timing()
-    blocks: tuple[Block, ...] = Field(min_length=1)
+    checks: Checks = Checks()
+    blocks: tuple[BlockEntry, ...] = Field(min_length=1)
+    _included: tuple[tuple[str, str], ...] = PrivateAttr(())
+
+    @field_validator("blocks", mode="after")
+    @classmethod
+    def _insert_included(cls, blocks: tuple[Block | tuple[Block, ...], ...]) -> tuple[Block, ...]:
+        flat: list[Block] = []
+        for entry in blocks:
+            flat.extend(entry if isinstance(entry, tuple) else (entry,))
+        return tuple(flat)
+
+    @model_validator(mode="after")
+    def _remember_included(self, info: ValidationInfo) -> Self:
+        if isinstance(info.context, dict):
+            self._included = tuple(dict.fromkeys(info.context.get("included", ())))
+        return self
+
+    def included_files(self) -> tuple[tuple[str, str], ...]:
+        """Every file whose blocks were included, however deep: (resolved path, sha256 of
+        the bytes read). The compiled plan depends on them as on the circuit file itself."""
+        return self._included
 
     def exercises(self) -> list[Exercise]:
-        """Every exercise in file order."""
-        return [exercise for block in self.blocks for exercise in block.exercises]
+        """Every exercise in file order (the rests written among them left out)."""
+        return [exercise for block in self.blocks for exercise in block.work()]
 
     def warnings(self) -> list[str]:
-        """Domain advice that does not stop the circuit from running."""
+        """Domain advice that does not stop the circuit from running (what `checks` turns
+        off is left out)."""
+        return self._plyometric_warnings() if self.checks.plyometrics_first else []
+
+    def notes(self) -> list[str]:
+        """Why the advice turned off by `checks` does not apply: said in its place."""
+        if self.checks.plyometrics_first or not self._plyometric_warnings():
+            return []
+        return [f"jumps come after heavy work on purpose: {self.checks.reason}"]
+
+    def _plyometric_warnings(self) -> list[str]:
         found: list[str] = []
         heavy_seen: str | None = None
         for block in self.blocks:
-            for exercise in block.exercises:
+            for exercise in block.work():
                 if exercise.kind in HEAVY_KINDS and heavy_seen is None:
                     heavy_seen = exercise.name
                 elif exercise.kind is ExerciseKind.PLYOMETRIC and heavy_seen is not None:
@@ -187,7 +346,7 @@ class Circuit(Strict):
                         "(heavy work): do jumps first, while the legs are fresh"
                     )
         for block in self.blocks:
-            kinds = {exercise.kind for exercise in block.exercises}
+            kinds = {exercise.kind for exercise in block.work()}
             if block.mode == "circuit" and ExerciseKind.PLYOMETRIC in kinds and kinds & HEAVY_KINDS:
                 found.append(
                     f"block '{block.name}' runs plyometric and heavy work as rounds, so later "
