@@ -32,10 +32,6 @@ _DASH = "[-\u2013]"
 RANGE_PATTERN = rf"^{_NUMBER}{_DASH}{_NUMBER}$"
 TEMPO_PATTERN = rf"^{_NUMBER}{_DASH}{_NUMBER}{_DASH}{_NUMBER}{_DASH}{_NUMBER}$"
 
-PHASE_WORDS = ("down", "hold", "up", "hold")
-"""What each phase of a tempo is called on screen and aloud: lowering, the pause at the
-bottom, lifting, the pause at the top."""
-
 
 @dataclass(frozen=True, slots=True)
 class Span:

@@ -12,20 +12,22 @@ from hamtimer.circuit.amounts import Seconds, listed
 from hamtimer.circuit.strict import Strict, Text
 
 
-def gaps_problem(name: str, rests: object, sets: int, word: str = "set") -> str | None:
-    """What is wrong with a list of rests between `sets` sets (or rounds: `word`) of `name`;
-    None if it is not a list, or has one value per gap."""
+def gaps_problem(
+    name: str, rests: object, sets: int, word: str = "set", *, blocks: bool = False
+) -> str | None:
+    """What is wrong with a list of rests between `sets` sets (or rounds: `word`) of `name`
+    (the block's list when `blocks`); None if it is not a list, or has one value per gap."""
     count = listed(rests)
     if count is None or count == sets - 1:
         return None
-    if sets == 1:
+    gaps = f"{sets} {word}(s), so {sets - 1} gap(s) between them"
+    if blocks:
         return (
-            f"'{name}': rest_between_sets lists {count} rest(s), but there is one {word}, so "
-            f"no rest between {word}s: take it out"
+            f"'{name}' has {gaps}, but the block's rest_between_sets lists {count} rest(s): "
+            f"give one rest per gap, or give '{name}' a rest_between_sets of its own"
         )
     return (
-        f"'{name}': rest_between_sets has {count} value(s) but {sets} {word}s have "
-        f"{sets - 1} gaps between them: give one value per gap"
+        f"'{name}' has {gaps}, but rest_between_sets lists {count} rest(s): give one rest per gap"
     )
 
 

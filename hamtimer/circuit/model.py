@@ -255,9 +255,8 @@ class Block(Strict):
                     )
                 )
             own = exercise.rest_between_sets
-            problem = gaps_problem(
-                exercise.name, self.rest_between_sets if own is None else own, count
-            )
+            rests = self.rest_between_sets if own is None else own
+            problem = gaps_problem(exercise.name, rests, count, blocks=own is None)
             if problem and not rounds:
                 raise ValueError(problem)
         return self

@@ -132,9 +132,12 @@ def notice(console: Console, message: str) -> None:
 
 
 def warn_about(console: Console, origin: str, circuit: Circuit) -> None:
-    """The circuit's domain warnings (jumps after heavy work), a line each."""
+    """The circuit's domain warnings (jumps after heavy work), a line each; for a warning
+    its `[checks]` turn off, the reason it gives."""
     for warning in circuit.warnings():
         console.print(plain(f"{origin}: warning: ", "bold yellow") + plain(warning))
+    for note in circuit.notes():
+        console.print(plain(f"{origin}: note: ", "bold") + plain(note))
 
 
 def report_crash(console: Console, problem: BaseException, folder: Path | None) -> None:

@@ -165,9 +165,11 @@ class _Builder:
     def pause(
         self, kind: StepKind, seconds: float, block: Block, reason: RestReason | None = None
     ) -> None:
-        """A get-ready, switch-sides or rest step; none at all if it would last no time."""
+        """A get-ready, switch-sides or rest step; none at all if it would last no time. One
+        inside a warm-up or cool-down block takes its role; a rest between blocks does not."""
         if seconds <= 0:
             return
+        within = reason is not RestReason.BETWEEN_BLOCKS
         title = _PAUSE_TITLES[kind]
         detail = None if reason is None else _REST_WORDS[reason]
         self.add(
@@ -184,7 +186,7 @@ class _Builder:
                 seconds=seconds,
                 estimate=seconds,
                 rest_reason=reason,
-                role=block.role if reason is not RestReason.BETWEEN_BLOCKS else BlockRole.MAIN,
+                role=block.role if kind is not StepKind.GET_READY and within else BlockRole.MAIN,
             )
         )
 

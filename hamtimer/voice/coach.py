@@ -25,9 +25,9 @@ When things are said:
 from __future__ import annotations
 
 import time
-from itertools import accumulate
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Protocol
 
