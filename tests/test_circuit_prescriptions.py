@@ -439,3 +439,25 @@ def test_an_include_entry_holds_only_the_file(tmp_path: Path, entry: str, words:
 def test_an_include_needs_a_file_to_be_relative_to() -> None:
     with pytest.raises(CircuitError, match="include works only in a circuit file"):
         parse_circuit(part("A") + include("b.toml"))
+
+
+def test_the_readmes_example_is_a_circuit_that_says_what_the_readme_says(tmp_path: Path) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"### Sets, ranges.*?```toml\n(.*?)```", readme, re.S)
+    assert found is not None
+    write(tmp_path, "cool-down.toml", part("Cool", 'role = "cool-down"'))
+    made = load_circuit(write(tmp_path, "week5.toml", found[1]))
+    warm_up, strength, cool = made.blocks
+    assert (warm_up.role, warm_up.rest_after, cool.role) == (
+        BlockRole.WARM_UP,
+        45,
+        BlockRole.COOL_DOWN,
+    )
+    curl, rest, bounding = strength.exercises
+    assert isinstance(curl, Exercise) and isinstance(bounding, Exercise)
+    assert curl.set_count(strength.sets) == 3 and curl.tempo == Tempo((3, 1, 1, 0))
+    assert isinstance(rest, Rest) and rest.name == "Walk it off"
+    assert bounding.set_count(strength.sets) == 2 and made.warnings() == []
+    assert made.notes() == [
+        "jumps come after heavy work on purpose: Bounding comes last on purpose, as in FIFA 11+"
+    ]
