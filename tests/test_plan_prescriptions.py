@@ -3,13 +3,23 @@ written rest, a warm-up, a tempo of phases and an include expand to, and their w
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from hamtimer.circuit import BlockRole, load_circuit, parse_circuit
 from hamtimer.events import Event, EventKind
-from hamtimer.plan import Plan, RestReason, Step, StepKind, WorkMode, build_plan
+from hamtimer.plan import (
+    Plan,
+    RestReason,
+    Step,
+    StepKind,
+    WorkMode,
+    build_plan,
+    plan_document,
+    plan_from_document,
+)
 from hamtimer.plan import speech as words
 from hamtimer.voice.coach import lines_for, plan_lines
 from hamtimer.workout import is_paced
@@ -371,3 +381,16 @@ def test_the_voice_says_each_tempo_phase_but_the_first() -> None:
     assert {"Hold.", "Up."} <= set(plan_lines(plan)) and "Down." not in plan_lines(plan)
     assert step.tempo_phases == (3, 1, 1, 0)
     assert {"down", "hold", "up", "to", "warm-up", "cool-down", "walk"} <= words.vocabulary(plan)
+
+
+def test_the_start_phrase_of_phased_reps_ends_before_the_first_phase_does() -> None:
+    plan = words_plan()
+    start = lines_for(Event(EventKind.GO, 200.0, 3), plan)
+    assert start is not None and start.latest == 203.0, "before 'Hold.' at the end of 'down'"
+
+
+def test_a_plan_of_every_construct_survives_its_document() -> None:
+    plan = words_plan()
+    again = plan_from_document(json.loads(json.dumps(plan_document(plan))))
+    assert again == plan
+    assert again.steps[3].tempo_phases == (3, 1, 1, 0) and again.steps[1].role is BlockRole.WARM_UP

@@ -10,6 +10,8 @@ from hamtimer.circuit import parse_circuit
 from hamtimer.clock import FakeClock
 from hamtimer.events import Event, EventKind, StepStatus
 from hamtimer.plan import Plan, build_plan
+from hamtimer.sound.cues import cue_for
+from hamtimer.sound.tones import Cue
 from hamtimer.workout import Workout
 
 T0 = 1000.0
@@ -113,3 +115,9 @@ def test_enter_ends_a_range_of_paced_reps_with_the_reps_counted() -> None:
         5,
         8.5,
     )
+
+
+def test_a_phase_makes_no_tone_the_voice_says_it() -> None:
+    plan = paced("2", '"3-1-1-0"')
+    assert cue_for(Event(EventKind.TEMPO, 3.0, 0, count=2), plan) is None
+    assert cue_for(Event(EventKind.REP, 5.0, 0, count=2), plan) is Cue.REP

@@ -80,7 +80,9 @@ def _boundary(step: Step, start: float, heads_up: float | None) -> float | None:
     if step.seconds is None:
         return None
     if is_paced(step):
-        return start + (step.tempo or 0) if (step.reps or 0) > 1 else start + step.seconds
+        if step.tempo_phases or (step.reps or 0) > 1:
+            return start + _first_beat(step)  # the next phase, or the next rep
+        return start + step.seconds
     end = start + step.seconds - COUNTDOWN_FROM
     if heads_up is not None and step.seconds > 2 * heads_up:
         end = min(end, start + step.seconds - heads_up)
