@@ -127,22 +127,12 @@ def number_text(value: float) -> str:
     return f"{value:g}" if abs(value) < 1e15 else repr(value)
 
 
-def lower_bound(shape: Shape) -> str:
-    """ "above 0", "0 or more", or nothing."""
-    if shape.gt is not None:
-        return f"above {number_text(shape.gt)}"
-    if shape.ge is not None:
-        return f"{number_text(shape.ge)} or more"
-    return ""
+_BOUND_WORDS = {"gt": "above {}", "ge": "{} or more", "lt": "below {}", "le": "at most {}"}
 
 
-def upper_bound(shape: Shape) -> str:
-    """ "at most 1000", "below 10", or nothing."""
-    if shape.le is not None:
-        return f"at most {number_text(shape.le)}"
-    if shape.lt is not None:
-        return f"below {number_text(shape.lt)}"
-    return ""
+def bound_text(name: str, limit: float) -> str:
+    """A bound in words: ("gt", 0) → "above 0", ("le", 1000) → "at most 1000"."""
+    return _BOUND_WORDS[name].format(number_text(limit))
 
 
 def quoted(text: str) -> str:
@@ -166,10 +156,11 @@ def or_join(words: Sequence[str]) -> str:
 def _phrase(shape: Shape) -> str:
     if shape.kind in {"int", "float"}:
         noun = "a whole number" if shape.kind == "int" else "a number"
-        bound = lower_bound(shape)
-        if shape.ge is not None and shape.gt is None:
-            return f"{noun} ({bound})"
-        return f"{noun} {bound}".rstrip()
+        if shape.gt is not None:
+            return f"{noun} {bound_text('gt', shape.gt)}"
+        if shape.ge is not None:
+            return f"{noun} ({bound_text('ge', shape.ge)})"
+        return noun
     if shape.kind == "bool":
         return "true or false, without quotes"
     if shape.kind == "text":
