@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from hamtimer.circuit import safe_toml, syntax
 from hamtimer.circuit.ignored import ignored_keys
 from hamtimer.circuit.kinds import CircuitError
-from hamtimer.circuit.locate import NOWHERE, START, Locations, locate
+from hamtimer.circuit.locate import NOWHERE, Locations, locate, order_of
 from hamtimer.circuit.model import Circuit
 from hamtimer.circuit.problems import Problem, at, describe
 from hamtimer.circuit.source import read_bytes_of
@@ -51,10 +51,10 @@ def format_location(loc: tuple[str | int, ...]) -> str:
     return path or "(top level)"
 
 
-def _report(problems: list[Problem], origin: str) -> str:
-    lines = [problem.line(origin) for problem in problems[:MAX_PROBLEMS]]
-    if len(problems) > MAX_PROBLEMS:
-        lines.append(f"{origin}: … and {len(problems) - MAX_PROBLEMS} more problems")
+def _report(problems: list[Problem], count: int, origin: str) -> str:
+    lines = [problem.line(origin) for problem in problems]
+    if count > len(problems):
+        lines.append(f"{origin}: … and {count - len(problems)} more problems")
     return "\n".join(lines)
 
 
@@ -92,12 +92,13 @@ def check_data(data: Any, origin: str = "<data>", located: Locations = NOWHERE) 
     try:
         circuit = Circuit.model_validate(data)
     except ValidationError as error:
-        found = describe(error.errors(include_url=False), data, Circuit, located)
-        raise CircuitError(_report(found, origin)) from None
+        errors = error.errors(include_url=False)
+        found, count = describe(errors, data, Circuit, located, MAX_PROBLEMS)
+        raise CircuitError(_report(found, count, origin)) from None
     except (ValueError, TypeError, RecursionError) as error:  # odd input pydantic did not wrap
         raise CircuitError(f"{origin}: not a valid circuit: {error}") from None
     warnings = [at(path, text, data, Circuit, located) for path, text in ignored_keys(circuit)]
-    warnings.sort(key=lambda warning: warning.position or START)
+    warnings.sort(key=lambda warning: order_of(warning.position))
     warnings.extend(Problem(None, "", text) for text in circuit.warnings())
     return Checked(circuit, tuple(warnings))
 

@@ -29,7 +29,7 @@ _SCALAR_END = re.compile(r"[,\]}#\n]")
 _BLANK = " \t\r"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Position:
     """A line (from 1) and a column (from 1; None for the file as a whole)."""
 
@@ -38,6 +38,11 @@ class Position:
 
     def __str__(self) -> str:
         return f"{self.line}" if self.column is None else f"{self.line}:{self.column}"
+
+
+def order_of(position: Position | None) -> tuple[int, int]:
+    """Sorts positions in the order of the file, the file as a whole first."""
+    return (0, 0) if position is None else (position.line, position.column or 0)
 
 
 START = Position(1)

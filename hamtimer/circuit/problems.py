@@ -21,10 +21,10 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from hamtimer.circuit.keys import unknown_key
-from hamtimer.circuit.locate import NOWHERE, Locations, Path, Position
+from hamtimer.circuit.locate import NOWHERE, Locations, Path, Position, order_of
 from hamtimer.circuit.shapes import (
     bound_text,
-    field_shapes,
+    model_shapes,
     number_text,
     one_of,
     phrase,
@@ -175,45 +175,40 @@ def _cost(entries: Sequence[_Entry]) -> int:
 
 
 def _choose_members(entries: list[_Entry]) -> list[_Entry]:
-    """Keep the errors of the union member the value was meant for; when no member took
-    the value's shape at all, one error: the value is none of what the field takes."""
-    while True:
-        points: dict[Path, dict[str, list[_Entry]]] = {}
-        for entry in entries:
-            for length, member, _ in entry.walked.choices:
-                prefix = entry.walked.path[:length]
-                points.setdefault(prefix, {}).setdefault(member, []).append(entry)
-        contested = [prefix for prefix, members in points.items() if len(members) > 1]
-        if not contested:
-            return entries
-        prefix = min(contested, key=len)
-        members = points[prefix]
-        losing = {id(entry) for group in members.values() for entry in group}
+    """Keep the errors of the union member the value was meant for (the one that took the
+    value's shape and has the fewest errors); when no member took the value's shape at all,
+    one error: the value is none of what the field takes. Outer unions first."""
+    points: dict[Path, dict[str, list[int]]] = {}
+    for number, entry in enumerate(entries):
+        for length, member, _ in entry.walked.choices:
+            prefix = entry.walked.path[:length]
+            points.setdefault(prefix, {}).setdefault(member, []).append(number)
+    dropped: set[int] = set()
+    for prefix in sorted(points, key=len):
+        members = {
+            member: kept
+            for member, numbers in points[prefix].items()
+            if (kept := [number for number in numbers if number not in dropped])
+        }
+        if len(members) < 2:
+            continue
+        everyone = {number for numbers in members.values() for number in numbers}
         took = {
-            member: group
-            for member, group in members.items()
-            if any(len(entry.walked.path) > len(prefix) for entry in group)
+            member: numbers
+            for member, numbers in members.items()
+            if any(len(entries[number].walked.path) > len(prefix) for number in numbers)
         }
         if took:
-            best = min(took, key=lambda member: _cost(took[member]))
-            losing -= {id(entry) for entry in took[best]}
-            entries = [entry for entry in entries if id(entry) not in losing]
+            best = min(took, key=lambda member: _cost([entries[n] for n in took[member]]))
+            dropped |= everyone - set(took[best])
             continue
-        first = next(entry for entry in entries if id(entry) in losing)
-        length, _, union = next(
-            c for c in first.walked.choices if first.walked.path[: c[0]] == prefix
-        )
-        walked = replace(
-            first.walked,
-            shapes=union,
-            choices=[c for c in first.walked.choices if c[0] < length],
-        )
-        merged = _Entry({**first.error, "type": "union_type"}, walked)
-        entries = [
-            merged if entry is first else entry
-            for entry in entries
-            if id(entry) not in losing or entry is first
-        ]
+        first = min(everyone)
+        walked = entries[first].walked
+        length, _, union = next(c for c in walked.choices if walked.path[: c[0]] == prefix)
+        merged = replace(walked, shapes=union, choices=[c for c in walked.choices if c[0] < length])
+        entries[first] = _Entry({**entries[first].error, "type": "union_type"}, merged)
+        dropped |= everyone - {first}
+    return [entry for number, entry in enumerate(entries) if number not in dropped]
 
 
 def _under(path: Path, other: Path) -> bool:
@@ -229,9 +224,9 @@ def places_of(root: type[BaseModel]) -> dict[str, list[str]]:
         if model in seen:
             return
         seen.add(model)
-        for name, info in model.model_fields.items():
+        for name, shapes in model_shapes(model).items():
             found.setdefault(name, []).append(where)
-            for shape in field_shapes(info):
+            for shape in shapes:
                 for inner in tables([shape]):
                     visit(inner, header((*path, name), array=False), (*path, name))
                 for inner in tables(shape.items):
@@ -246,34 +241,41 @@ def describe(
     data: Any,
     root: type[BaseModel],
     located: Locations = NOWHERE,
-) -> list[Problem]:
+    limit: int | None = None,
+) -> tuple[list[Problem], int]:
     """The problems behind pydantic's errors for `data` (read from the text `located`
-    describes): one for each thing to fix, in the order of the file."""
+    describes): one for each thing to fix, in the order of the file; the first `limit` of
+    them worded, and how many there are."""
     entries = [
         _Entry(error, walk(error["loc"], root, unknown=error["type"] == "extra_forbidden"))
         for error in errors
     ]
-    entries = _choose_members(entries)
-    entries = [
-        entry
-        for entry in entries
-        if entry.error["type"] != "too_short"
-        or not any(_under(entry.walked.path, other.walked.path) for other in entries)
-    ]
-    places = places_of(root)
-    found: dict[tuple[Position | None, str, str], Problem] = {}
+    entries = _choose_members(list(entries))
+    short = [entry for entry in entries if entry.error["type"] == "too_short"]
+    if short:
+        paths = [entry.walked.path for entry in entries]
+        entries = [
+            entry
+            for entry in entries
+            if entry not in short or not any(_under(entry.walked.path, path) for path in paths)
+        ]
+    placed: dict[tuple[Any, ...], tuple[Position | None, _Entry]] = {}
     for entry in entries:
         path = entry.walked.path
-        key = getattr((entry.error.get("ctx") or {}).get("error"), "key", None)
+        cause = (entry.error.get("ctx") or {}).get("error")
+        key = getattr(cause, "key", None)
         if isinstance(key, str) and located.has((*path, key)):
             path = (*path, key)
-        problem = Problem(
-            located.of(path),
-            where(entry.walked, data),
-            say(entry.error, entry.walked, places, data),
-        )
-        found.setdefault((problem.position, problem.where, problem.text), problem)
-    return sorted(found.values(), key=lambda problem: problem.position or Position(0))
+        position = located.of(path)
+        mark = (position, path, entry.error["type"], str(cause))
+        placed.setdefault(mark, (position, entry))
+    ordered = sorted(placed.values(), key=lambda item: order_of(item[0]))
+    places = places_of(root)
+    problems = [
+        Problem(position, where(entry.walked, data), say(entry.error, entry.walked, places, data))
+        for position, entry in ordered[:limit]
+    ]
+    return problems, len(ordered)
 
 
 def at(path: Path, text: str, data: Any, root: type[BaseModel], located: Locations) -> Problem:

@@ -9,13 +9,15 @@ bounds, `examples`), so a field added there gets its wording without more work.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import math
 import re
 import types
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from types import MappingProxyType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import annotated_types
@@ -49,14 +51,18 @@ class Shape:
     examples: tuple[str, ...] = ()
 
 
+@functools.cache
+def model_shapes(model: type[BaseModel]) -> Mapping[str, tuple[Shape, ...]]:
+    """Each field of a model (its key) and the shapes it takes; read once per model."""
+    return MappingProxyType({name: field_shapes(info) for name, info in model.model_fields.items()})
+
+
 def field_shapes(info: FieldInfo) -> tuple[Shape, ...]:
     """The shapes a model field takes (its annotation with the field's own constraints)."""
-    if info.annotation is None:
-        return ()
     extra = [*info.metadata]
     if info.examples:
         extra.append(FieldInfo(examples=info.examples))
-    return shapes_of(info.annotation, tuple(extra))
+    return () if info.annotation is None else shapes_of(info.annotation, tuple(extra))
 
 
 def shapes_of(annotation: Any, metadata: tuple[Any, ...] = ()) -> tuple[Shape, ...]:

@@ -48,6 +48,7 @@ _WORDS: tuple[tuple[str, str], ...] = (
     ("Invalid hex value", "a \\u escape needs 4 hex digits (\\U needs 8)"),
     ("Escaped character is not a Unicode scalar value", "this \\u escape is not a character"),
     ("Unterminated string", "text opened with a quote is not closed on this line"),
+    ("Illegal character '\\n'", "text opened with a quote is not closed on this line"),
     ("Illegal character", "a control character is not allowed in text: delete it (\\t is a tab)"),
     ("Invalid date or datetime", "not a valid date or time"),
     (
@@ -66,12 +67,20 @@ def _words(message: str) -> str:
     return "this is not TOML as a circuit is written"
 
 
+_AT_THE_KEY = ("Cannot overwrite", "Cannot declare", "Cannot redefine", "Cannot mutate")
+"""Errors tomllib reports at the end of a statement: the caret goes under its start."""
+
+
 def _position(text: str, message: str) -> Position:
     found = _AT.search(message)
-    if found and found.group(1):
-        return Position(int(found.group(1)), int(found.group(2)))
-    line = text.count("\n") + 1  # the end of the text
-    return Position(line, len(text) - (text.rfind("\n") + 1) + 1)
+    if not (found and found.group(1)):
+        line = text.count("\n") + 1  # the end of the text
+        return Position(line, len(text) - (text.rfind("\n") + 1) + 1)
+    line, column = int(found.group(1)), int(found.group(2))
+    if message.startswith(_AT_THE_KEY):
+        written = text.split("\n")[line - 1]
+        column = len(written) - len(written.lstrip(" \t")) + 1
+    return Position(line, column)
 
 
 def quote(text: str, position: Position) -> list[str]:

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from hamtimer.circuit.locate import Path
-from hamtimer.circuit.shapes import Shape, field_shapes
+from hamtimer.circuit.shapes import Shape, model_shapes
 
 NAME_LIMIT = 40
 """Longer names are shortened in messages."""
@@ -77,11 +77,11 @@ def walk(loc: Sequence[str | int], root: type[BaseModel], *, unknown: bool = Fal
                 walked.frames.append(Frame(len(walked.path), items, item=True))
             continue
         models = tables(shapes)
-        owner = next((model for model in models if part in model.model_fields), None)
+        owner = next((model for model in models if part in model_shapes(model)), None)
         if owner is not None or (unknown and position == len(loc) - 1):
             walked.owner = (owner,) if owner else models
             walked.path = (*walked.path, part)
-            walked.shapes = field_shapes(owner.model_fields[part]) if owner else ()
+            walked.shapes = model_shapes(owner)[str(part)] if owner else ()
             if walked.shapes and all(shape.kind == "table" for shape in walked.shapes):
                 walked.frames.append(Frame(len(walked.path), walked.shapes, item=False))
             continue
