@@ -18,8 +18,12 @@ from hamtimer.circuit.model import Circuit
 from hamtimer.circuit.problems import Problem, at, describe
 from hamtimer.circuit.source import read_bytes_of
 
-MAX_PROBLEMS = 30
-"""Validation problems listed one a line; the rest are counted."""
+MAX_PROBLEMS = 15
+"""Validation problems listed one a line, so that the message fits a screen; the rest are
+counted. `hamtimer check` lists up to `CHECK_PROBLEMS`."""
+
+CHECK_PROBLEMS = 500
+"""The problems `hamtimer check` lists: every one of any file a person wrote."""
 
 BOM = "\ufeff"
 
@@ -63,7 +67,7 @@ def parse_circuit(text: str, origin: str = "<text>") -> Circuit:
     return check_text(text, origin).circuit
 
 
-def check_text(text: str, origin: str = "<text>") -> Checked:
+def check_text(text: str, origin: str = "<text>", most: int = MAX_PROBLEMS) -> Checked:
     """Parse and validate circuit TOML: the circuit and its warnings, or a `CircuitError`
     naming `origin` and every problem, each with its line.
 
@@ -77,7 +81,7 @@ def check_text(text: str, origin: str = "<text>") -> Checked:
         raise CircuitError(syntax.describe(error, text, origin)) from None
     except safe_toml.StructureError as error:
         raise CircuitError(f"{origin}: not a circuit: {error}") from None
-    return check_data(data, origin, locate(text))
+    return check_data(data, origin, locate(text), most)
 
 
 def validate_circuit(data: Any, origin: str = "<data>") -> Circuit:
@@ -85,15 +89,18 @@ def validate_circuit(data: Any, origin: str = "<data>") -> Circuit:
     return check_data(data, origin).circuit
 
 
-def check_data(data: Any, origin: str = "<data>", located: Locations = NOWHERE) -> Checked:
-    """Validate parsed data (read from the text `located` describes, for the lines)."""
+def check_data(
+    data: Any, origin: str = "<data>", located: Locations = NOWHERE, most: int = MAX_PROBLEMS
+) -> Checked:
+    """Validate parsed data (read from the text `located` describes, for the lines); the
+    error lists `most` problems."""
     if isinstance(data, dict) and not data:
         raise CircuitError(f"{origin}: the file is empty; a circuit needs a name and blocks")
     try:
         circuit = Circuit.model_validate(data)
     except ValidationError as error:
         errors = error.errors(include_url=False)
-        found, count = describe(errors, data, Circuit, located, MAX_PROBLEMS)
+        found, count = describe(errors, data, Circuit, located, most)
         raise CircuitError(_report(found, count, origin)) from None
     except (ValueError, TypeError, RecursionError) as error:  # odd input pydantic did not wrap
         raise CircuitError(f"{origin}: not a valid circuit: {error}") from None
@@ -114,10 +121,10 @@ def read_circuit(path: Path) -> tuple[Circuit, bytes]:
     return checked.circuit, raw
 
 
-def check_file(path: Path) -> tuple[Checked, bytes]:
+def check_file(path: Path, most: int = MAX_PROBLEMS) -> tuple[Checked, bytes]:
     """A circuit file checked (`check_bytes`), and the bytes it was read from."""
     raw = read_bytes_of(path)
-    return check_bytes(path, raw), raw
+    return check_bytes(path, raw, most), raw
 
 
 def decode_circuit(path: Path, raw: bytes) -> Circuit:
@@ -125,7 +132,7 @@ def decode_circuit(path: Path, raw: bytes) -> Circuit:
     return check_bytes(path, raw).circuit
 
 
-def check_bytes(path: Path, raw: bytes) -> Checked:
+def check_bytes(path: Path, raw: bytes, most: int = MAX_PROBLEMS) -> Checked:
     """A file's bytes checked as a circuit: the circuit and its warnings, or a
     `CircuitError` naming `path`, each problem with its line."""
     if not raw.strip():
@@ -138,7 +145,7 @@ def check_bytes(path: Path, raw: bytes) -> Checked:
         ) from None
     if "\x00" in text:
         raise CircuitError(f"{path}: looks like a binary file, not a TOML circuit")
-    return check_text(text, str(path))
+    return check_text(text, str(path), most)
 
 
 def json_schema() -> dict[str, Any]:

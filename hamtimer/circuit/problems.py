@@ -211,10 +211,6 @@ def _choose_members(entries: list[_Entry]) -> list[_Entry]:
     return [entry for number, entry in enumerate(entries) if number not in dropped]
 
 
-def _under(path: Path, other: Path) -> bool:
-    return len(other) > len(path) and other[: len(path)] == path
-
-
 def places_of(root: type[BaseModel]) -> dict[str, list[str]]:
     """Every key of the format and the tables it may be written in."""
     found: dict[str, list[str]] = {}
@@ -251,14 +247,12 @@ def describe(
         for error in errors
     ]
     entries = _choose_members(list(entries))
-    short = [entry for entry in entries if entry.error["type"] == "too_short"]
-    if short:
-        paths = [entry.walked.path for entry in entries]
-        entries = [
-            entry
-            for entry in entries
-            if entry not in short or not any(_under(entry.walked.path, path) for path in paths)
-        ]
+    above = {entry.walked.path[:end] for entry in entries for end in range(len(entry.walked.path))}
+    entries = [  # a list "too short" only because an item of it failed is no problem
+        entry
+        for entry in entries
+        if entry.error["type"] != "too_short" or entry.walked.path not in above
+    ]
     placed: dict[tuple[Any, ...], tuple[Position | None, _Entry]] = {}
     for entry in entries:
         path = entry.walked.path

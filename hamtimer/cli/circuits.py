@@ -21,6 +21,7 @@ from hamtimer.circuit import (
     open_checked,
     user_circuits_dir,
 )
+from hamtimer.circuit.load import CHECK_PROBLEMS
 from hamtimer.cli.output import EXIT_INVALID, EXIT_OK, notice, plain, warn_about
 from hamtimer.plan import (
     Plan,
@@ -140,7 +141,7 @@ def check(args: argparse.Namespace, out: Console, err: Console) -> int:
     status = EXIT_OK
     for path in args.files:
         try:
-            checked = check_file(path)[0]
+            checked = check_file(path, CHECK_PROBLEMS)[0]
             plan = plan_of(path, checked.circuit)
         except CircuitError as problem:
             err.print(plain(str(problem), "red"))
