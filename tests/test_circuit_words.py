@@ -218,3 +218,16 @@ def test_a_valid_circuit_has_no_warnings(hamstring_path: Path) -> None:
 def test_an_error_is_no_warning(tmp_path: Path) -> None:
     with pytest.raises(CircuitError):
         check_text(WARNED.replace("reps = 8", 'reps = "8"'))
+
+
+def test_the_readme_example_is_what_hamtimer_says(tmp_path: Path) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("the exercise or block by name and the fix:\n\n```\n", 1)[1]
+    example = block.split("```", 1)[0].splitlines()
+    legs = tmp_path / "legs.toml"
+    corpus = Path(__file__).parent / "data" / "broken" / "reps-as-text.toml"
+    text = corpus.read_text(encoding="utf-8").split("# expect:")[0]
+    legs.write_text(text.replace('reps = "8"', 'reps = "8"\nrest = 30'), encoding="utf-8")
+    with pytest.raises(CircuitError) as caught:
+        check_text(legs.read_text(encoding="utf-8"), "legs.toml")
+    assert str(caught.value).splitlines() == example
