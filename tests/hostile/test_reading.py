@@ -146,10 +146,8 @@ def test_a_long_list_of_problems_is_cut_to_one_screen(tmp_path: Path) -> None:
         load_circuit(path)
     lines = str(caught.value).splitlines()
     assert len(lines) == 15 + 1, "40 problems (and no false ones for the lists): 15 shown"
-    assert (
-        lines[0]
-        == f'{path}:8:1: exercise 1 of block "b": reps must be a whole number above 0, not true'
-    )
+    said = 'exercise "e" (block "b"): reps must be a whole number above 0, not true'
+    assert lines[0] == f"{path}:8:1: {said}"
     assert lines[-1] == f"{path}: … and 25 more problems"
 
 
