@@ -80,6 +80,8 @@ class _LostError(Exception):
 
 
 class _Reader:
+    """One pass over a text, recording positions as it goes (a method a TOML rule)."""
+
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0

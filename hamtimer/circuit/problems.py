@@ -117,11 +117,9 @@ def _length(kind: str, ctx: Mapping[str, Any], subject: str, walked: Walked) -> 
     least = int(ctx.get("min_length", 1))
     if tables(item for shape in walked.shapes for item in shape.items):
         table = header(walked.path, array=True)
-        return (
-            f"no {subject}: add a {table} table"
-            if least == 1
-            else (f"{subject} needs at least {least} {table} tables")
-        )
+        if least == 1:
+            return f"no {subject}: add a {table} table"
+        return f"{subject} needs at least {least} {table} tables"
     return f"{subject} needs at least {least} item{'s' if least > 1 else ''}"
 
 

@@ -47,6 +47,7 @@ class Walked:
 
 
 def tables(shapes: Iterable[Shape]) -> tuple[type[BaseModel], ...]:
+    """The models among `shapes`."""
     return tuple(shape.model for shape in shapes if shape.kind == "table" and shape.model)
 
 
@@ -95,6 +96,7 @@ def walk(loc: Sequence[str | int], root: type[BaseModel], *, unknown: bool = Fal
 
 
 def dig(data: Any, path: Path) -> Any:
+    """What `data` holds at `path`, or None."""
     for part in path:
         if isinstance(part, int) and isinstance(data, list) and 0 <= part < len(data):
             data = data[part]
@@ -135,6 +137,8 @@ def own_frames(walked: Walked) -> list[Frame]:
 
 
 def where(walked: Walked, data: Any) -> str:
+    """The tables an error is in, as the runner knows them: innermost first, by name where
+    they have one (`prompt 2 of exercise "Halo" (block "Balance")`); empty at the top."""
     labels: list[tuple[str, bool]] = []
     for frame in reversed(own_frames(walked)):
         path = walked.path[: frame.length]
