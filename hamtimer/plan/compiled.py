@@ -42,6 +42,8 @@ BUILDERS = (
     "circuit/ignored.py",
     "circuit/problems.py",
     "circuit/locate.py",
+    "circuit/where.py",
+    "circuit/shapes.py",
     "plan/build.py",
     "plan/speech.py",
     "plan/steps.py",
