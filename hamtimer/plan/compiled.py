@@ -30,14 +30,26 @@ from hamtimer.plan.steps import Plan, plan_document, plan_from_document
 if TYPE_CHECKING:
     from hamtimer.circuit.model import Circuit
 
-FORMAT = 1
+FORMAT = 2
 """The cache files' layout; a file of another one is compiled again."""
 
 MAX_CACHE_BYTES = 64 * 1024 * KIB
 """A cache file larger than this is not read (two 2,000-step plans take about 4 MB)."""
 
-BUILDERS = ("circuit/model.py", "plan/build.py", "plan/speech.py", "plan/steps.py")
-"""The modules whose code decides a plan: a change to any compiles every circuit again."""
+BUILDERS = (
+    "circuit/model.py",
+    "circuit/load.py",
+    "circuit/ignored.py",
+    "circuit/problems.py",
+    "circuit/locate.py",
+    "circuit/where.py",
+    "circuit/shapes.py",
+    "plan/build.py",
+    "plan/speech.py",
+    "plan/steps.py",
+)
+"""The modules whose code decides a plan or its warnings: a change to any compiles every
+circuit again."""
 
 
 @dataclass(frozen=True)
@@ -64,21 +76,25 @@ class CompiledCircuit:
     """A valid circuit as the timer uses it: the outline, both plans, the circuit's pacing.
 
     `hands_free` is the pacing the plans were built with (the runner's choice or the
-    circuit's `timing.hands_free`).
+    circuit's `timing.hands_free`); `warnings` are the circuit's warnings, each with its
+    line in the file (`line 12: …`), for the start screen.
     """
 
     name: str
     blocks: tuple[BlockOutline, ...]
     hands_free: bool
     plans: tuple[Plan, Plan]  # without and with the challenge variants
+    warnings: tuple[str, ...] = ()
 
     def plan(self, challenge: bool) -> Plan:
         """The plan with or without the challenge variants."""
         return self.plans[1 if challenge else 0]
 
 
-def compile_circuit(circuit: Circuit, *, hands_free: bool = False) -> CompiledCircuit:
-    """Outline a validated circuit and build both its plans.
+def compile_circuit(
+    circuit: Circuit, *, hands_free: bool = False, warnings: tuple[str, ...] = ()
+) -> CompiledCircuit:
+    """Outline a validated circuit and build both its plans (`warnings` are kept with them).
 
     Raises `PlanTooLongError` when a plan would have too many steps.
     """
@@ -100,7 +116,7 @@ def compile_circuit(circuit: Circuit, *, hands_free: bool = False) -> CompiledCi
         )
         for block in circuit.blocks
     )
-    return CompiledCircuit(circuit.name, blocks, hands_free, plans)
+    return CompiledCircuit(circuit.name, blocks, hands_free, plans, warnings)
 
 
 def compiled(path: Path, raw: bytes, *, hands_free: bool = False) -> CompiledCircuit:
@@ -115,12 +131,13 @@ def compiled(path: Path, raw: bytes, *, hands_free: bool = False) -> CompiledCir
     found = _read(where, digest, stamp)
     if found is not None:
         return found
-    from hamtimer.circuit.load import decode_circuit
+    from hamtimer.circuit.load import check_bytes
     from hamtimer.plan.build import PlanTooLongError
 
-    circuit = decode_circuit(path, raw)
+    checked = check_bytes(path, raw)
+    warnings = tuple(checked.warning_lines(None))
     try:
-        made = compile_circuit(circuit, hands_free=hands_free)
+        made = compile_circuit(checked.circuit, hands_free=hands_free, warnings=warnings)
     except PlanTooLongError as problem:
         raise CircuitError(f"{path}: {problem}") from None
     _write(where, _document(made, digest, stamp))
@@ -160,6 +177,7 @@ def _document(made: CompiledCircuit, digest: str, stamp: str) -> dict[str, Any]:
             for block in made.blocks
         ],
         "plans": [plan_document(plan) for plan in made.plans],
+        "warnings": list(made.warnings),
     }
 
 
@@ -182,8 +200,13 @@ def _read(where: Path, digest: str, stamp: str) -> CompiledCircuit | None:
             for block in data["blocks"]
         )
         without, with_challenge = (plan_from_document(plan) for plan in data["plans"])
+        warnings = tuple(str(warning) for warning in data["warnings"])
         return CompiledCircuit(
-            str(data["name"]), blocks, bool(data["hands_free"]), (without, with_challenge)
+            str(data["name"]),
+            blocks,
+            bool(data["hands_free"]),
+            (without, with_challenge),
+            warnings,
         )
     except (FileReadError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
