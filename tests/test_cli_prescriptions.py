@@ -187,4 +187,6 @@ def test_check_names_the_exercise_whose_list_does_not_fit(
     code = main(["check", str(path)])
     _, err = capsys.readouterr()
     assert code == 1
-    assert "blocks[0].exercises[0]: 'Nordic curl': reps has 2 values but sets = 3" in err
+    assert (
+        'bad.toml:11:1: exercise "Nordic curl" (block "B"): reps lists 2 values but sets = 3' in err
+    )

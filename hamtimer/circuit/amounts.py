@@ -2,10 +2,9 @@
 
 A number of reps or seconds; a range written as a string ("6-8", or with an en dash
 "6–8"); a list with one value per set (`reps = [12, 10, 8]`); a tempo of four phases
-("3-1-1-0"). Each field checks its value with one validator that looks at what was written
-(a number, a string, a list) and says what is wrong with that, rather than listing every
-form it could have been. Numbers are strict, as everywhere in the format: `reps = "5"` and
-`seconds = true` are refused.
+("3-1-1-0"). A range or a tempo is text of a pattern that becomes a `Span` or a `Tempo`
+once it is checked (the lower number first, a phase longer than 0). Numbers are strict, as
+everywhere in the format: `reps = "5"` and `seconds = true` are refused.
 """
 
 from __future__ import annotations
@@ -13,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
-from pydantic import Field, TypeAdapter, ValidatorFunctionWrapHandler, WithJsonSchema, WrapValidator
+from pydantic import AfterValidator, Discriminator, Field, Tag, ValidationInfo
 from pydantic import Strict as StrictValue
 
 Seconds = Annotated[float, StrictValue(), Field(gt=0, le=24 * 3600, allow_inf_nan=False)]
@@ -63,136 +62,135 @@ class Tempo:
         return "-".join(f"{phase:g}" for phase in self.phases)
 
 
-_COUNT: TypeAdapter[int] = TypeAdapter(Count)
-_SECONDS: TypeAdapter[float] = TypeAdapter(Seconds)
-_REST: TypeAdapter[float] = TypeAdapter(RestSeconds)
-
-
 def parse_span(text: str, *, whole: bool) -> Span:
     """A range written "6-8" (reps: `whole` numbers) or "20-30" (seconds).
 
-    Raises ValueError, worded for the runner, when it is not one."""
+    Raises ValueError, in the runner's words, when it is not one."""
+    example = "6-8" if whole else "20-30"
     match = re.match(RANGE_PATTERN, text)
     if match is None:
-        kind, example = ("integer", "6-8") if whole else ("number", "20-30")
-        raise ValueError(
-            f"Input should be a valid {kind}, or a range written as a string such as "
-            f'"{example}" (got "{text}")'
-        )
+        raise ValueError(f'"{text}" is not a range: write two numbers and a dash, e.g. "{example}"')
     low, high = float(match[1]), float(match[2])
     if whole and not (low.is_integer() and high.is_integer()):
-        raise ValueError(f'a range of reps is of whole numbers, such as "6-8" (got "{text}")')
+        raise ValueError(f'"{text}" is not of whole numbers: write whole reps, e.g. "6-8"')
     if not 0 < low < high:
-        raise ValueError(f'a range goes from the lower number to the higher, such as "6-8" '
-                         f'(got "{text}")')  # fmt: skip
+        raise ValueError(
+            f'"{text}" does not go up: write the lower number first, above 0, e.g. "{example}"'
+        )
     limit = MAX_COUNT if whole else MAX_SECONDS
     if high > limit:
-        raise ValueError(f'"{text}" goes past {limit:g}, the most a set may ask for')
+        raise ValueError(f'"{text}" goes past {limit:g}: keep the range to {limit:g} at most')
     return Span(low, high)
 
 
 def parse_tempo(text: str) -> Tempo:
-    """A tempo written "3-1-1-0". Raises ValueError, worded for the runner, if it is not one."""
+    """A tempo written "3-1-1-0". Raises ValueError, in the runner's words, if it is not one."""
     match = re.match(TEMPO_PATTERN, text)
     if match is None:
         raise ValueError(
-            "Input should be a valid number (seconds per rep), or four phases written as a "
-            f'string such as "3-1-1-0": down, hold, up, hold (got "{text}")'
+            f'"{text}" is not a tempo: write four numbers with dashes, the seconds down, hold, '
+            'up and hold, e.g. "3-1-1-0"'
         )
     down, bottom, up, top = (float(part) for part in match.groups())
     tempo = Tempo((down, bottom, up, top))
     if not tempo.seconds > 0:
-        raise ValueError(f'a tempo needs at least one phase longer than 0 (got "{text}")')
+        raise ValueError(f'"{text}" lasts no time: give at least one phase more than 0 seconds')
     if max(tempo.phases) > MAX_PHASE:
-        raise ValueError(f'a tempo phase lasts at most {MAX_PHASE} seconds (got "{text}")')
+        raise ValueError(f'"{text}" has a phase over {MAX_PHASE} seconds: make it shorter')
     return tempo
 
 
-def _rep(value: Any, handler: ValidatorFunctionWrapHandler) -> int | Span:
-    if isinstance(value, Span):
-        return value
-    if isinstance(value, str):
-        return parse_span(value, whole=True)
-    return _COUNT.validate_python(value)
+def _span_of_reps(text: str, info: ValidationInfo) -> Span:
+    return _named(info, lambda: parse_span(text, whole=True))
 
 
-def _second(value: Any, handler: ValidatorFunctionWrapHandler) -> float | Span:
-    if isinstance(value, Span):
-        return value
-    if isinstance(value, str):
-        return parse_span(value, whole=False)
-    return _SECONDS.validate_python(value)
+def _span_of_seconds(text: str, info: ValidationInfo) -> Span:
+    return _named(info, lambda: parse_span(text, whole=False))
 
 
-def _rest(value: Any, handler: ValidatorFunctionWrapHandler) -> float:
-    return _REST.validate_python(value)
+def _tempo_of(text: str, info: ValidationInfo) -> Tempo:
+    return _named(info, lambda: parse_tempo(text))
 
-
-def _range_schema(number: dict[str, Any]) -> dict[str, Any]:
-    return {"anyOf": [number, {"type": "string", "pattern": RANGE_PATTERN}]}
-
-
-_COUNT_SCHEMA = {"type": "integer", "exclusiveMinimum": 0, "maximum": MAX_COUNT}
-_SECONDS_SCHEMA = {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_SECONDS}
-_REST_SCHEMA = {"type": "number", "minimum": 0, "maximum": MAX_SECONDS}
-
-RepsValue = Annotated[int | Span, WrapValidator(_rep), WithJsonSchema(_range_schema(_COUNT_SCHEMA))]
-SecondsValue = Annotated[
-    float | Span, WrapValidator(_second), WithJsonSchema(_range_schema(_SECONDS_SCHEMA))
-]
-RestValue = Annotated[float, WrapValidator(_rest), WithJsonSchema(_REST_SCHEMA)]
 
 T = TypeVar("T")
 
 
-def _per_set(
-    one: Callable[[Any, ValidatorFunctionWrapHandler], T], many: TypeAdapter[tuple[T, ...]]
-) -> Callable[[Any, ValidatorFunctionWrapHandler], T | tuple[T, ...]]:
-    """A validator of one value, or of a list of them (one a set), each checked as `one`."""
-
-    def validate(value: Any, handler: ValidatorFunctionWrapHandler) -> T | tuple[T, ...]:
-        if isinstance(value, list | tuple):
-            if not value:
-                raise ValueError("an empty list: give one value per set")
-            return many.validate_python(value)
-        return one(value, handler)
-
-    return validate
+def _named(info: ValidationInfo, read: Callable[[], T]) -> T:
+    """What `read` makes of a value, its problem said with the key it was given for."""
+    try:
+        return read()
+    except ValueError as problem:
+        raise ValueError(f"{info.field_name} {problem}" if info.field_name else problem) from None
 
 
-Reps = Annotated[
-    RepsValue | tuple[RepsValue, ...],
-    WrapValidator(_per_set(_rep, TypeAdapter(tuple[RepsValue, ...]))),
-]
-"""Reps: a number, a range ("6-8") or a list, one a set."""
-
-SecondsAmount = Annotated[
-    SecondsValue | tuple[SecondsValue, ...],
-    WrapValidator(_per_set(_second, TypeAdapter(tuple[SecondsValue, ...]))),
-]
-"""Seconds of work: a number, a range ("20-30") or a list, one a set."""
-
-Rests = Annotated[
-    RestValue | tuple[RestValue, ...],
-    WrapValidator(_per_set(_rest, TypeAdapter(tuple[RestValue, ...]))),
-]
-"""A rest: a number, or a list with one value per gap between sets."""
+RANGE = Field(pattern=RANGE_PATTERN)
+TEMPO = Field(pattern=TEMPO_PATTERN)
 
 
-def _tempo(value: Any, handler: ValidatorFunctionWrapHandler) -> float | Tempo:
-    if isinstance(value, Tempo):
-        return value
-    if isinstance(value, str):
-        return parse_tempo(value)
-    return _SECONDS.validate_python(value)
+def _written_as(number: str, *, lists: bool, ranges: bool = True) -> Callable[[Any], str]:
+    """Which form a value is written in: text with a dash is a range (or a tempo), a list
+    (when `lists`) is one value a set, anything else is taken as the number it should be.
+    Checking a value as the one form it was written in says what is wrong with that form
+    (`"8-6"` does not go up) rather than that it is none of the forms."""
+
+    def form(value: Any) -> str:
+        if ranges and isinstance(value, str) and re.search(rf"{_DASH}|\bto\b", value):
+            return "str"
+        if lists and isinstance(value, list | tuple):
+            return "tuple"
+        return number
+
+    return form
 
 
-TempoValue = Annotated[
-    float | Tempo,
-    WrapValidator(_tempo),
-    WithJsonSchema({"anyOf": [_SECONDS_SCHEMA, {"type": "string", "pattern": TEMPO_PATTERN}]}),
-]
-"""A tempo: seconds per rep, or four phases ("3-1-1-0")."""
+if TYPE_CHECKING:
+    RepsValue = int | Span
+    SecondsValue = float | Span
+    TempoValue = float | Tempo
+    Reps = RepsValue | tuple[RepsValue, ...]
+    SecondsAmount = SecondsValue | tuple[SecondsValue, ...]
+    Rests = float | tuple[float, ...]
+else:
+    RepsRange = Annotated[str, RANGE, Field(examples=["6-8"]), AfterValidator(_span_of_reps)]
+    SecondsRange = Annotated[
+        str, RANGE, Field(examples=["20-30"]), AfterValidator(_span_of_seconds)
+    ]
+    TempoPhases = Annotated[str, TEMPO, Field(examples=["3-1-1-0"]), AfterValidator(_tempo_of)]
+    RepsValue = Annotated[
+        Annotated[Count, Tag("int")] | Annotated[RepsRange, Tag("str")],
+        Discriminator(_written_as("int", lists=False)),
+    ]
+    SecondsValue = Annotated[
+        Annotated[Seconds, Tag("float")] | Annotated[SecondsRange, Tag("str")],
+        Discriminator(_written_as("float", lists=False)),
+    ]
+    TempoValue = Annotated[
+        Annotated[Seconds, Tag("float")] | Annotated[TempoPhases, Tag("str")],
+        Discriminator(_written_as("float", lists=False)),
+    ]
+    Reps = Annotated[
+        Annotated[Count, Tag("int")]
+        | Annotated[RepsRange, Tag("str")]
+        | Annotated[tuple[RepsValue, ...], Field(min_length=1), Tag("tuple")],
+        Discriminator(_written_as("int", lists=True)),
+    ]
+    SecondsAmount = Annotated[
+        Annotated[Seconds, Tag("float")]
+        | Annotated[SecondsRange, Tag("str")]
+        | Annotated[tuple[SecondsValue, ...], Field(min_length=1), Tag("tuple")],
+        Discriminator(_written_as("float", lists=True)),
+    ]
+    Rests = Annotated[
+        Annotated[RestSeconds, Tag("float")]
+        | Annotated[tuple[RestSeconds, ...], Field(min_length=1), Tag("tuple")],
+        Discriminator(_written_as("float", lists=True, ranges=False)),
+    ]
+
+# `RepsValue`: reps, or a range ("6-8"); `Reps`: that, or a list of them, one a set.
+# `SecondsValue` and `SecondsAmount` the same for seconds ("20-30"); `Rests`: a rest, or a
+# list of them, one a gap between sets; `TempoValue`: seconds per rep, or four phases. For
+# mypy they are the values the models hold (a range is a `Span`, a tempo a `Tempo`); for
+# pydantic, the values a file writes, so that `hamtimer.circuit.shapes` words them.
 
 
 def reps_of_set(value: int | Span | tuple[int | Span, ...], number: int) -> int | Span:

@@ -4,31 +4,33 @@ the check that a list of rests has one value per gap between sets."""
 
 from __future__ import annotations
 
-from typing import Literal, Self
+from typing import Any, Literal, Self
 
 from pydantic import Field, StrictBool, model_validator
 
 from hamtimer.circuit.amounts import Seconds, listed
-from hamtimer.circuit.strict import Strict, Text
+from hamtimer.circuit.strict import CircuitValueError, Strict, Text
 
 
 def gaps_problem(
-    name: str, rests: object, sets: int, word: str = "set", *, blocks: bool = False
+    rests: object, sets: int, word: str = "set", *, used_by: str | None = None
 ) -> str | None:
-    """What is wrong with a list of rests between `sets` sets (or rounds: `word`) of `name`
-    (the block's list when `blocks`); None if it is not a list, or has one value per gap."""
+    """What is wrong with a list of rests between `sets` sets (or rounds: `word`); None if
+    it is not a list, or has one value a gap. `used_by`: the exercise that takes the list
+    from its block (else the list is the table's own, which the message's place names)."""
     count = listed(rests)
     if count is None or count == sets - 1:
         return None
-    gaps = f"{sets} {word}(s), so {sets - 1} gap(s) between them"
-    if blocks:
+    gaps = f"{sets} {word}(s) have {sets - 1} gap(s) between them"
+    if used_by is not None:
         return (
-            f"'{name}' has {gaps}, but the block's rest_between_sets lists {count} rest(s): "
-            f"give one rest per gap, or give '{name}' a rest_between_sets of its own"
+            f'exercise "{used_by}" has {sets} set(s), so {sets - 1} gap(s), but the block\'s '
+            f"rest_between_sets lists {count} rest(s): give one rest a gap, or give "
+            f'"{used_by}" a rest_between_sets of its own'
         )
-    return (
-        f"'{name}' has {gaps}, but rest_between_sets lists {count} rest(s): give one rest per gap"
-    )
+    if sets == 1:
+        return f"rest_between_sets lists {count} rest(s), but one {word} has no gap: remove it"
+    return f"rest_between_sets lists {count} rest(s), but {gaps}: give one rest a gap"
 
 
 class Rest(Strict):
@@ -40,6 +42,11 @@ class Rest(Strict):
     seconds: Seconds
     name: Text = Field("Rest", description="What the rest is called on screen.")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _only_a_rest(cls, data: Any) -> Any:
+        return _only(data, cls, "a rest takes only seconds and a name")
+
 
 class Include(Strict):
     """A `[[blocks]]` entry that inserts another circuit file's blocks at its place."""
@@ -47,6 +54,20 @@ class Include(Strict):
     include: Text = Field(
         description="A circuit file, relative to this one; its name, timing and source are ignored."
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _only_the_file(cls, data: Any) -> Any:
+        return _only(data, cls, "an include entry takes only the file to include")
+
+
+def _only(data: Any, model: type[Strict], what: str) -> Any:
+    """`data`, unless it has a key `model` does not: then what it takes, and to remove it."""
+    if isinstance(data, dict):
+        for key in data:
+            if key not in model.model_fields:
+                raise CircuitValueError(f"{what}: remove {key}", key=str(key))
+    return data
 
 
 class Checks(Strict):
@@ -62,9 +83,13 @@ class Checks(Strict):
     @model_validator(mode="after")
     def _reason_given(self) -> Self:
         if not self.plyometrics_first and self.reason is None:
-            raise ValueError(
-                'plyometrics_first = false needs a reason = "..." saying why the jumps come later'
+            raise CircuitValueError(
+                'plyometrics_first = false needs a reason: add reason = "…" saying why the '
+                "jumps come later",
+                key="plyometrics_first",
             )
         if self.plyometrics_first and self.reason is not None:
-            raise ValueError("reason goes with plyometrics_first = false")
+            raise CircuitValueError(
+                "reason goes with plyometrics_first = false: remove it, or add that", key="reason"
+            )
         return self

@@ -71,7 +71,7 @@ def included_blocks(
     try:
         raw = read_bytes_of(target)
     except CircuitFileError as problem:
-        raise ValueError(f"include: {problem}") from None
+        raise ValueError(str(problem)) from None
     token = _CHAIN.set((*chain, resolved))
     try:
         circuit = decode_circuit(target, raw)

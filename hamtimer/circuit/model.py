@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
 from pydantic import (
+    AfterValidator,
+    Discriminator,
     Field,
     PrivateAttr,
     StrictBool,
+    Tag,
     ValidationInfo,
-    ValidatorFunctionWrapHandler,
-    WrapValidator,
     field_validator,
     model_validator,
 )
@@ -39,7 +40,7 @@ from hamtimer.circuit.kinds import (
     ExerciseKind,
     Side,
 )
-from hamtimer.circuit.strict import Strict, Text
+from hamtimer.circuit.strict import CircuitValueError, Strict, Text
 
 
 class Source(Strict):
@@ -152,19 +153,34 @@ class Exercise(Strict):
             if present
         ]
         if not given:
-            raise ValueError(
-                "no work given: set one of reps, seconds, to_fatigue = true or prompts"
+            raise CircuitValueError(
+                "no work given: add one of reps = …, seconds = …, to_fatigue = true "
+                "or [[blocks.exercises.prompts]]"
             )
         if len(given) > 1:
-            raise ValueError(f"give only one kind of work, not {' and '.join(given)}")
+            raise CircuitValueError(
+                f"give only one kind of work, not {' and '.join(given)}: keep one",
+                key=given[1],
+            )
         if self.tempo is not None and self.reps is None:
-            raise ValueError("tempo goes with reps (or inside each prompt)")
+            raise CircuitValueError(
+                "tempo goes with reps (or inside each prompt): remove it, or give reps",
+                key="tempo",
+            )
         if self.expected_seconds is not None and not self.to_fatigue:
-            raise ValueError("expected_seconds goes with to_fatigue = true")
+            raise CircuitValueError(
+                "expected_seconds goes with to_fatigue = true: remove it", key="expected_seconds"
+            )
         if len(set(self.sides)) != len(self.sides):
-            raise ValueError("each side may be listed once")
+            raise CircuitValueError(
+                'a side is listed twice: list each once, e.g. sides = ["right", "left"]',
+                key="sides",
+            )
         if self.seconds_per_rep is not None and self.reps is None and not self.prompts:
-            raise ValueError("seconds_per_rep goes with reps or prompts")
+            raise CircuitValueError(
+                "seconds_per_rep goes with reps or prompts: remove it, or give reps",
+                key="seconds_per_rep",
+            )
         return self
 
     @model_validator(mode="after")
@@ -172,14 +188,15 @@ class Exercise(Strict):
         listed_sets = self.listed_sets()
         if self.sets is not None and listed_sets is not None and listed_sets != self.sets:
             work = "reps" if listed(self.reps) else "seconds"
-            raise ValueError(
-                f"'{self.name}': {work} has {listed_sets} values but sets = {self.sets}: "
-                "give one value per set"
+            raise CircuitValueError(
+                f"{work} lists {listed_sets} values but sets = {self.sets}: give one value a "
+                f"set, or make sets = {listed_sets}",
+                key=work,
             )
         if self.sets is not None or listed_sets is not None:
-            problem = gaps_problem(self.name, self.rest_between_sets, self.set_count(1))
+            problem = gaps_problem(self.rest_between_sets, self.set_count(1))
             if problem:
-                raise ValueError(problem)
+                raise CircuitValueError(problem, key="rest_between_sets")
         return self
 
     def listed_sets(self) -> int | None:
@@ -192,17 +209,17 @@ class Exercise(Strict):
         return self.sets or self.listed_sets() or block_sets
 
 
-def _exercise_or_rest(value: Any, handler: ValidatorFunctionWrapHandler) -> Exercise | Rest:
-    """An entry of `exercises`: a rest when its kind is "rest", else an exercise (each
-    checked as itself, so a mistake is reported once, as what it is)."""
-    if isinstance(value, Exercise | Rest):
-        return value
-    if isinstance(value, dict) and value.get("kind") == "rest":
-        return Rest.model_validate(value)
-    return Exercise.model_validate(value)
+def _exercise_or_rest(value: Any) -> str:
+    """Which an entry of `exercises` is: a rest when its kind is "rest", else an exercise
+    (each checked as what it is, so a mistake is reported once, in its terms)."""
+    rest = isinstance(value, Rest) or (isinstance(value, dict) and value.get("kind") == "rest")
+    return "Rest" if rest else "Exercise"
 
 
-Entry = Annotated[Exercise | Rest, WrapValidator(_exercise_or_rest)]
+Entry = Annotated[
+    Annotated[Exercise, Tag("Exercise")] | Annotated[Rest, Tag("Rest")],
+    Discriminator(_exercise_or_rest),
+]
 
 
 class Block(Strict):
@@ -237,28 +254,35 @@ class Block(Strict):
     def _sets_fit(self) -> Self:
         rounds = self.mode == "circuit"
         if rounds:
-            problem = gaps_problem(self.name, self.rest_between_sets, self.sets, "round")
+            problem = gaps_problem(self.rest_between_sets, self.sets, "round")
             if problem:
-                raise ValueError(problem)
+                raise CircuitValueError(problem, key="rest_between_sets")
         for exercise in self.exercises:
             if isinstance(exercise, Rest):
                 continue
             count = exercise.set_count(self.sets)
             if rounds and (count != self.sets or exercise.rest_between_sets is not None):
-                raise ValueError(
+                raise CircuitValueError(
                     f"in a circuit-mode block every exercise follows the block's rounds "
-                    f"(sets = {self.sets}): '{exercise.name}' "
+                    f'(sets = {self.sets}), but exercise "{exercise.name}" '
                     + (
-                        "has its own rest_between_sets; set it on the block"
+                        "has a rest_between_sets of its own: give the block the rests between "
+                        "rounds"
                         if count == self.sets
-                        else f'has {count} sets; make it {self.sets}, or use mode = "straight"'
-                    )
+                        else f'has {count} sets: make them {self.sets}, or use mode = "straight"'
+                    ),
+                    key="mode",
                 )
-            own = exercise.rest_between_sets
-            rests = self.rest_between_sets if own is None else own
-            problem = gaps_problem(exercise.name, rests, count, blocks=own is None)
-            if problem and not rounds:
-                raise ValueError(problem)
+            if rounds:
+                continue
+            if exercise.rest_between_sets is None:
+                problem = gaps_problem(self.rest_between_sets, count, used_by=exercise.name)
+                if problem:
+                    raise CircuitValueError(problem, key="rest_between_sets")
+            elif exercise.sets is None and exercise.listed_sets() is None:  # the block's sets
+                problem = gaps_problem(exercise.rest_between_sets, count)
+                if problem:
+                    raise CircuitValueError(f'exercise "{exercise.name}": {problem}')
         return self
 
     def work(self) -> list[Exercise]:
@@ -266,25 +290,29 @@ class Block(Strict):
         return [entry for entry in self.exercises if isinstance(entry, Exercise)]
 
 
-def _block_or_include(
-    value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo
-) -> Block | tuple[Block, ...]:
-    """A block, or the blocks of the file an `include` entry names (read and checked now)."""
-    if isinstance(value, dict) and "include" in value:
-        from hamtimer.circuit.include import included_blocks  # reads files: load's business
+def _block_or_include(value: Any) -> str:
+    """Which a `[[blocks]]` entry is: an include when it has the key, else a block."""
+    return "Include" if isinstance(value, dict) and "include" in value else "Block"
 
-        entry = Include.model_validate(value)
-        blocks, files = included_blocks(entry.include, info.context)
-        if isinstance(info.context, dict):
-            info.context.setdefault("included", []).extend(files)
-        return blocks
-    return Block.model_validate(value)
+
+def _included(entry: Include, info: ValidationInfo) -> tuple[Block, ...]:
+    """The blocks of the file an include entry names, read and checked now."""
+    from hamtimer.circuit.include import included_blocks  # reads files: load's business
+
+    blocks, files = included_blocks(entry.include, info.context)
+    if isinstance(info.context, dict):
+        info.context.setdefault("included", []).extend(files)
+    return blocks
 
 
 if TYPE_CHECKING:
     BlockEntry = Block
 else:
-    BlockEntry = Annotated[Block | Include, WrapValidator(_block_or_include)]
+    BlockEntry = Annotated[
+        Annotated[Block, Tag("Block")]
+        | Annotated[Include, AfterValidator(_included), Tag("Include")],
+        Discriminator(_block_or_include),
+    ]
 
 
 class Circuit(Strict):
@@ -297,20 +325,33 @@ class Circuit(Strict):
     checks: Checks = Checks()
     blocks: tuple[BlockEntry, ...] = Field(min_length=1)
     _included: tuple[tuple[str, str], ...] = PrivateAttr(())
+    _written: tuple[int | None, ...] | None = PrivateAttr(None)
 
     @field_validator("blocks", mode="after")
     @classmethod
-    def _insert_included(cls, blocks: tuple[Block | tuple[Block, ...], ...]) -> tuple[Block, ...]:
+    def _insert_included(
+        cls, blocks: tuple[Block | tuple[Block, ...], ...], info: ValidationInfo
+    ) -> tuple[Block, ...]:
         flat: list[Block] = []
-        for entry in blocks:
+        written: list[int | None] = []
+        for position, entry in enumerate(blocks):
             flat.extend(entry if isinstance(entry, tuple) else (entry,))
+            written.extend((None,) * len(entry) if isinstance(entry, tuple) else (position,))
+        if isinstance(info.context, dict):
+            info.context["written"] = tuple(written)
         return tuple(flat)
 
     @model_validator(mode="after")
     def _remember_included(self, info: ValidationInfo) -> Self:
         if isinstance(info.context, dict):
             self._included = tuple(dict.fromkeys(info.context.get("included", ())))
+            self._written = info.context.get("written")
         return self
+
+    def written_at(self, number: int) -> int | None:
+        """Where block `number` is written among this file's `[[blocks]]` (its index there),
+        or None for a block an include brought from another file."""
+        return number if self._written is None else self._written[number]
 
     def included_files(self) -> tuple[tuple[str, str], ...]:
         """Every file whose blocks were included, however deep: (resolved path, sha256 of
