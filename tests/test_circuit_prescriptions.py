@@ -17,11 +17,13 @@ from hamtimer.circuit import (
     CircuitError,
     Exercise,
     Rest,
+    check_text,
     json_schema,
     load_circuit,
     parse_circuit,
 )
 from hamtimer.circuit.amounts import Span, Tempo
+from hamtimer.circuit.load import check_file
 
 BLOCK = """
 name = "T"
@@ -482,4 +484,36 @@ def test_the_readmes_example_is_a_circuit_that_says_what_the_readme_says(tmp_pat
     assert bounding.set_count(strength.sets) == 2 and made.warnings() == []
     assert made.notes() == [
         "jumps come after heavy work on purpose: Bounding comes last on purpose, as in FIFA 11+"
+    ]
+
+
+def test_a_rest_after_the_last_block_is_a_warning(tmp_path: Path) -> None:
+    checked = check_text(
+        part("A", "rest_after = 30") + BLOCK_OF.format(name="B", extra="rest_after = 20")
+    )
+    assert checked.warning_lines(None) == [
+        'line 16: block "B block": rest_after has no effect on the last block: remove it'
+    ]
+
+
+def test_keys_that_change_nothing_are_told_at_their_own_lines_around_an_include(
+    tmp_path: Path,
+) -> None:
+    """An included block's keys are its own file's business; the blocks after an include
+    are told at their lines in this file, not at their place in the workout."""
+    two = part("P") + 'side_label = "x"\n' + BLOCK_OF.format(name="Q", extra="")
+    write(tmp_path, "two.toml", two)
+    text = part("A") + include("two.toml") + BLOCK_OF.format(name="Z", extra="")
+    text += 'side_label = "leg"\n'
+    checked, _ = check_file(write(tmp_path, "a.toml", text))
+    assert [Path(path).name for path, _ in checked.circuit.included_files()] == ["two.toml"]
+    assert [block.name for block in checked.circuit.blocks] == [
+        "A block",
+        "P block",
+        "Q block",
+        "Z block",
+    ]
+    assert checked.warning_lines(None) == [
+        'line 24: exercise "Z stretch" (block "Z block"): side_label has no effect without '
+        'sides: add sides = ["right", "left"], or remove it'
     ]
