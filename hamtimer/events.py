@@ -19,6 +19,7 @@ class EventKind(StrEnum):
     GO = "go"  # work starts
     SWITCH_SIDES = "switch_sides"  # a switch-sides step starts
     REP = "rep"  # a paced rep is due; `count` is the rep's number (1-based)
+    TEMPO = "tempo"  # a phase of a paced rep starts; `count`: 1 down, 2 hold, 3 up, 4 hold
     TIME_LEFT = "time_left"  # a heads-up: `count` seconds of a long rest or timed step remain
     TARGET = "target"  # an open hold reached the time it was given (`count`: whole seconds)
     PAUSED = "paused"

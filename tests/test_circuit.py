@@ -145,7 +145,9 @@ def test_unknown_key_is_told_with_the_other_errors_of_its_table(tmp_path: Path) 
     message = error_of(tmp_path, MINIMAL.replace("reps = 10", 'reps = "ten"\nrest = 30'))
     first, second = message.splitlines()
     assert first.endswith(f':9:1: {SQUAT}: reps must be a whole number above 0, not "ten"')
-    assert second.endswith(f":10:1: {SQUAT}: unknown key rest; did you mean rest_between_sides?")
+    assert second.endswith(
+        f":10:1: {SQUAT}: unknown key rest; did you mean rest_between_sets or rest_between_sides?"
+    )
 
 
 def test_unknown_top_level_key(tmp_path: Path) -> None:

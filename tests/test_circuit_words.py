@@ -28,8 +28,8 @@ TIMING = set(Timing.model_fields)
 @pytest.mark.parametrize(
     ("key", "here", "said"),
     [
-        ("rest", EXERCISE, "did you mean rest_between_sides?"),
-        ("rest", BLOCK, "did you mean rest_between_sets or rest_between_exercises?"),
+        ("rest", EXERCISE, "did you mean rest_between_sets or rest_between_sides?"),
+        ("rest", BLOCK, "did you mean rest_between_sets, rest_between_exercises or rest_after?"),
         (
             "rest",
             TIMING,
@@ -46,7 +46,7 @@ TIMING = set(Timing.model_fields)
         ("side", EXERCISE, "did you mean sides?"),
         ("side-label", EXERCISE, "did you mean side_label?"),
         ("rest_betwen_sets", BLOCK, "did you mean rest_between_sets?"),
-        ("sets", EXERCISE, "sets does not belong here: it goes in [[blocks]]"),
+        ("rest_after", EXERCISE, "rest_after does not belong here: it goes in [[blocks]]"),
         ("rest_between_blocks", BLOCK, "it goes in [timing]"),
         ("colour", EXERCISE, "unknown key colour: remove it (the keys here are challenge, cue,"),
     ],

@@ -210,3 +210,53 @@ def test_the_timer_starts_without_pydantic_once_cached(
         check=True,
     )
     assert done.stdout.strip() == "[]"
+
+
+PART = """
+name = "Part"
+[[blocks]]
+name = "Cool-down"
+role = "cool-down"
+[[blocks.exercises]]
+name = "Stretch"
+kind = "mobility"
+seconds = 30
+"""
+
+MAIN = """
+name = "Main"
+[[blocks]]
+name = "Main"
+[[blocks.exercises]]
+name = "Squat"
+kind = "strength"
+reps = 5
+[[blocks]]
+include = "parts/part.toml"
+"""
+
+
+def test_a_circuit_is_compiled_again_when_a_file_it_includes_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    part = tmp_path / "parts" / "part.toml"
+    part.parent.mkdir()
+    part.write_text(PART)
+    main = tmp_path / "main.toml"
+    main.write_text(MAIN)
+    raw = main.read_bytes()
+    first = compiled(main, raw)
+    assert first.plan(False).steps[-1].seconds == 30
+    assert [Path(path).name for path, _ in first.includes] == ["part.toml"]
+    with monkeypatch.context() as patched:
+        refuse_validation(patched)
+        assert compiled(main, raw) == first, "nothing changed: from the cache"
+    part.write_text(PART.replace("seconds = 30", "seconds = 45"))
+    second = compiled(main, raw)
+    assert second.plan(False).steps[-1].seconds == 45, "the included file's change is seen"
+    with monkeypatch.context() as patched:
+        refuse_validation(patched)
+        assert compiled(main, raw) == second, "and cached in its turn"
+    part.unlink()
+    with pytest.raises(CircuitError, match=r"part\.toml.*no such file"):
+        compiled(main, raw)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from hamtimer.circuit.kinds import (
     HEAVY_KINDS,
+    BlockRole,
     CircuitError,
     CircuitFileError,
     Direction,
@@ -31,6 +32,7 @@ from hamtimer.circuit.library import (
 from hamtimer.circuit.source import MAX_BYTES, circuit_hash, read_bytes_of
 
 if TYPE_CHECKING:
+    from hamtimer.circuit.entries import Checks, Include, Rest
     from hamtimer.circuit.load import (
         Checked,
         check_file,
@@ -40,15 +42,8 @@ if TYPE_CHECKING:
         parse_circuit,
         validate_circuit,
     )
-    from hamtimer.circuit.model import (
-        Block,
-        Circuit,
-        Exercise,
-        Prompt,
-        Source,
-        Strict,
-        Timing,
-    )
+    from hamtimer.circuit.model import Block, Circuit, Exercise, Prompt, Source, Timing
+    from hamtimer.circuit.strict import Strict
 
 _LAZY = {
     **dict.fromkeys(
@@ -64,9 +59,11 @@ _LAZY = {
         "hamtimer.circuit.load",
     ),
     **dict.fromkeys(
-        ("Block", "Circuit", "Exercise", "Prompt", "Source", "Strict", "Timing"),
+        ("Block", "Circuit", "Exercise", "Prompt", "Source", "Timing"),
         "hamtimer.circuit.model",
     ),
+    **dict.fromkeys(("Checks", "Include", "Rest"), "hamtimer.circuit.entries"),
+    "Strict": "hamtimer.circuit.strict",
 }
 
 
@@ -84,7 +81,9 @@ __all__ = [
     "HEAVY_KINDS",
     "MAX_BYTES",
     "Block",
+    "BlockRole",
     "Checked",
+    "Checks",
     "Circuit",
     "CircuitError",
     "CircuitFile",
@@ -92,7 +91,9 @@ __all__ = [
     "Direction",
     "Exercise",
     "ExerciseKind",
+    "Include",
     "Prompt",
+    "Rest",
     "Side",
     "Source",
     "Strict",

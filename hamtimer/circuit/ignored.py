@@ -17,17 +17,26 @@ BOTH_SIDES = 'sides = ["right", "left"]'
 def ignored_keys(circuit: Circuit) -> list[tuple[Path, str]]:
     """Each key that has no effect, as (where it is, what to do about it)."""
     found: list[tuple[Path, str]] = []
+    last = len(circuit.blocks) - 1
     for number, block in enumerate(circuit.blocks):
-        here: Path = ("blocks", number)
-        if block.rest_between_exercises is not None and len(block.exercises) == 1:
+        written = circuit.written_at(number)
+        if written is None:  # another file's: its own check says what it has to say
+            continue
+        here: Path = ("blocks", written)
+        if block.rest_between_exercises is not None and len(block.work()) == 1:
             found.append(
                 (
                     (*here, "rest_between_exercises"),
                     "rest_between_exercises has no effect in a block of one exercise: remove it",
                 )
             )
+        if block.rest_after is not None and number == last:
+            found.append(
+                ((*here, "rest_after"), "rest_after has no effect on the last block: remove it")
+            )
         for position, exercise in enumerate(block.exercises):
-            found.extend(_exercise((*here, "exercises", position), exercise))
+            if isinstance(exercise, Exercise):
+                found.extend(_exercise((*here, "exercises", position), exercise))
     return found
 
 

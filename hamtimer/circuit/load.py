@@ -97,7 +97,7 @@ def check_data(
     if isinstance(data, dict) and not data:
         raise CircuitError(f"{origin}: the file is empty; a circuit needs a name and blocks")
     try:
-        circuit = Circuit.model_validate(data)
+        circuit = Circuit.model_validate(data, context={"origin": origin})  # for includes
     except ValidationError as error:
         errors = error.errors(include_url=False)
         found, count = describe(errors, data, Circuit, located, most)

@@ -7,42 +7,40 @@ here knows about time passing.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Self
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
-from pydantic import Strict as StrictValue
+from pydantic import (
+    AfterValidator,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    StrictBool,
+    Tag,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
+from hamtimer.circuit.amounts import (
+    Count,
+    Reps,
+    RepsValue,
+    Rests,
+    RestSeconds,
+    Seconds,
+    SecondsAmount,
+    TempoValue,
+    listed,
+)
+from hamtimer.circuit.entries import Checks, Include, Rest, gaps_problem
 from hamtimer.circuit.kinds import (
     HEAVY_KINDS,
+    BlockRole,
     Direction,
     ExerciseKind,
     Side,
 )
-
-# Numbers are strict: `seconds = true` or `reps = "5"` is an error, not 1 s or 5 reps.
-Seconds = Annotated[float, StrictValue(), Field(gt=0, le=24 * 3600, allow_inf_nan=False)]
-RestSeconds = Annotated[float, StrictValue(), Field(ge=0, le=24 * 3600, allow_inf_nan=False)]
-Count = Annotated[int, StrictValue(), Field(gt=0, le=1000)]
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
-
-
-class CircuitValueError(ValueError):
-    """A validator's error in the runner's words; `key` is the key to point at, if one."""
-
-    def __init__(self, text: str, *, key: str | None = None) -> None:
-        super().__init__(text)
-        self.key = key
-
-
-class Strict(BaseModel):
-    """Base for every model of the format: frozen, and unknown keys are errors.
-
-    A typo such as `repz = 5` would otherwise be silently ignored and the runner would
-    get a workout they did not write. Every unknown key is reported, with the other errors
-    of its table (`hamtimer.circuit.problems` says what was probably meant).
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+from hamtimer.circuit.strict import CircuitValueError, Strict, Text
 
 
 class Source(Strict):
@@ -78,10 +76,17 @@ class Timing(Strict):
 class Prompt(Strict):
     """One run of reps within a side, e.g. 6 halos clockwise."""
 
-    reps: Count
+    reps: RepsValue = Field(description='Reps, or a range such as "6-8".')
     direction: Direction | None = None
-    tempo: Seconds | None = Field(None, description="Seconds per rep; the timer counts them.")
+    tempo: TempoValue | None = Field(
+        None,
+        description='Seconds per rep, or four phases such as "3-1-1-0" (down, hold, up, hold); '
+        "the timer counts the reps.",
+    )
     cue: Text | None = None
+
+
+WORK_KEYS = ("reps", "seconds", "to_fatigue", "prompts")
 
 
 class Exercise(Strict):
@@ -102,14 +107,38 @@ class Exercise(Strict):
     rest_between_sides: RestSeconds | None = Field(
         None, description="A rest between sides; without it, a switch-sides step is used."
     )
-    reps: Count | None = None
-    tempo: Seconds | None = Field(None, description="Seconds per rep; the timer counts them.")
-    seconds: Seconds | None = Field(None, description="Timed work per side.")
+    sets: Count | None = Field(
+        None,
+        description="This exercise's sets in a straight block (default: the block's sets, or "
+        "the length of a list of reps or seconds).",
+    )
+    reps: Reps | None = Field(
+        None, description='Reps per set: a number, a range such as "6-8", or a list, one a set.'
+    )
+    tempo: TempoValue | None = Field(
+        None,
+        description='Seconds per rep, or four phases such as "3-1-1-0" (down, hold, up, hold); '
+        "the timer counts the reps.",
+    )
+    seconds_per_rep: Seconds | None = Field(
+        None,
+        description="This exercise's seconds per rep when it has no tempo: its estimate, and "
+        "its pace when hands_free is on.",
+    )
+    seconds: SecondsAmount | None = Field(
+        None,
+        description='Timed work per side: a number, a range such as "20-30", or a list, one a set.',
+    )
     to_fatigue: StrictBool = Field(False, description="Open-ended work: the runner ends it.")
     expected_seconds: Seconds | None = Field(
         None, description="For to_fatigue: a typical hold, used only for estimates."
     )
     prompts: tuple[Prompt, ...] = Field((), description="Several runs of reps within one side.")
+    rest_between_sets: Rests | None = Field(
+        None,
+        description="The rest between this exercise's sets (straight blocks): a number, or a "
+        "list with one value per gap.",
+    )
 
     @model_validator(mode="after")
     def _one_kind_of_work(self) -> Self:
@@ -147,23 +176,143 @@ class Exercise(Strict):
                 'a side is listed twice: list each once, e.g. sides = ["right", "left"]',
                 key="sides",
             )
+        if self.seconds_per_rep is not None and self.reps is None and not self.prompts:
+            raise CircuitValueError(
+                "seconds_per_rep goes with reps or prompts: remove it, or give reps",
+                key="seconds_per_rep",
+            )
         return self
+
+    @model_validator(mode="after")
+    def _one_value_per_set(self) -> Self:
+        listed_sets = self.listed_sets()
+        if self.sets is not None and listed_sets is not None and listed_sets != self.sets:
+            work = "reps" if listed(self.reps) else "seconds"
+            raise CircuitValueError(
+                f"{work} lists {listed_sets} values but sets = {self.sets}: give one value a "
+                f"set, or make sets = {listed_sets}",
+                key=work,
+            )
+        if self.sets is not None or listed_sets is not None:
+            problem = gaps_problem(self.rest_between_sets, self.set_count(1))
+            if problem:
+                raise CircuitValueError(problem, key="rest_between_sets")
+        return self
+
+    def listed_sets(self) -> int | None:
+        """The sets a list of reps or seconds gives (one value a set); None without a list."""
+        return listed(self.reps) or listed(self.seconds)
+
+    def set_count(self, block_sets: int) -> int:
+        """How many sets this exercise has: its own `sets`, else its list's length, else the
+        block's."""
+        return self.sets or self.listed_sets() or block_sets
+
+
+def _exercise_or_rest(value: Any) -> str:
+    """Which an entry of `exercises` is: a rest when its kind is "rest", else an exercise
+    (each checked as what it is, so a mistake is reported once, in its terms)."""
+    rest = isinstance(value, Rest) or (isinstance(value, dict) and value.get("kind") == "rest")
+    return "Rest" if rest else "Exercise"
+
+
+Entry = Annotated[
+    Annotated[Exercise, Tag("Exercise")] | Annotated[Rest, Tag("Rest")],
+    Discriminator(_exercise_or_rest),
+]
 
 
 class Block(Strict):
     """A group of exercises done for a number of sets, as straight sets or as rounds."""
 
     name: Text
-    sets: Count
+    sets: Count = Field(
+        1,
+        description="Sets of each exercise (straight) or rounds (circuit); an exercise may "
+        "set its own in a straight block.",
+    )
     mode: Literal["straight", "circuit"] = Field(
         "straight",
         description="straight: all sets of one exercise, then the next; "
         "circuit: one set of each exercise per round.",
     )
-    rest_between_sets: RestSeconds | None = None
+    role: BlockRole = Field(
+        BlockRole.MAIN,
+        description="warm-up or cool-down: shown as such, and not counted as the workout's sets.",
+    )
+    rest_between_sets: Rests | None = Field(
+        None, description="A number, or a list with one value per gap between sets or rounds."
+    )
     rest_between_exercises: RestSeconds | None = None
+    rest_after: RestSeconds | None = Field(
+        None, description="The rest after this block, instead of timing.rest_between_blocks."
+    )
     notes: Text | None = None
-    exercises: tuple[Exercise, ...] = Field(min_length=1)
+    exercises: tuple[Entry, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _sets_fit(self) -> Self:
+        rounds = self.mode == "circuit"
+        if rounds:
+            problem = gaps_problem(self.rest_between_sets, self.sets, "round")
+            if problem:
+                raise CircuitValueError(problem, key="rest_between_sets")
+        for exercise in self.exercises:
+            if isinstance(exercise, Rest):
+                continue
+            count = exercise.set_count(self.sets)
+            if rounds and (count != self.sets or exercise.rest_between_sets is not None):
+                raise CircuitValueError(
+                    f"in a circuit-mode block every exercise follows the block's rounds "
+                    f'(sets = {self.sets}), but exercise "{exercise.name}" '
+                    + (
+                        "has a rest_between_sets of its own: give the block the rests between "
+                        "rounds"
+                        if count == self.sets
+                        else f'has {count} sets: make them {self.sets}, or use mode = "straight"'
+                    ),
+                    key="mode",
+                )
+            if rounds:
+                continue
+            if exercise.rest_between_sets is None:
+                problem = gaps_problem(self.rest_between_sets, count, used_by=exercise.name)
+                if problem:
+                    raise CircuitValueError(problem, key="rest_between_sets")
+            elif exercise.sets is None and exercise.listed_sets() is None:  # the block's sets
+                problem = gaps_problem(exercise.rest_between_sets, count)
+                if problem:
+                    raise CircuitValueError(f'exercise "{exercise.name}": {problem}')
+        return self
+
+    def work(self) -> list[Exercise]:
+        """The block's exercises, without the rests written among them."""
+        return [entry for entry in self.exercises if isinstance(entry, Exercise)]
+
+
+def _block_or_include(value: Any) -> str:
+    """Which a `[[blocks]]` entry is: an include when it has the key, else a block."""
+    return "Include" if isinstance(value, dict) and "include" in value else "Block"
+
+
+def _included(entry: Include, info: ValidationInfo) -> tuple[Block, ...]:
+    """The blocks of the file an include entry names, read and checked now."""
+    from hamtimer.circuit.include import included_blocks  # reads files: load's business
+
+    blocks, files = included_blocks(entry.include, info.context)
+    if isinstance(info.context, dict):
+        info.context.setdefault("included", []).extend(files)
+    return blocks
+
+
+if TYPE_CHECKING:
+    BlockEntry = Block
+else:
+    BlockEntry = Annotated[
+        Annotated[Block, Tag("Block")]
+        | Annotated[Include, AfterValidator(_included), Tag("Include")],
+        Discriminator(_block_or_include),
+    ]
 
 
 class Circuit(Strict):
@@ -173,18 +322,62 @@ class Circuit(Strict):
     description: Text | None = None
     source: Source | None = None
     timing: Timing = Timing()
-    blocks: tuple[Block, ...] = Field(min_length=1)
+    checks: Checks = Checks()
+    blocks: tuple[BlockEntry, ...] = Field(min_length=1)
+    _included: tuple[tuple[str, str], ...] = PrivateAttr(())
+    _written: tuple[int | None, ...] | None = PrivateAttr(None)
+
+    @field_validator("blocks", mode="after")
+    @classmethod
+    def _insert_included(
+        cls, blocks: tuple[Block | tuple[Block, ...], ...], info: ValidationInfo
+    ) -> tuple[Block, ...]:
+        flat: list[Block] = []
+        written: list[int | None] = []
+        for position, entry in enumerate(blocks):
+            flat.extend(entry if isinstance(entry, tuple) else (entry,))
+            written.extend((None,) * len(entry) if isinstance(entry, tuple) else (position,))
+        if isinstance(info.context, dict):
+            info.context["written"] = tuple(written)
+        return tuple(flat)
+
+    @model_validator(mode="after")
+    def _remember_included(self, info: ValidationInfo) -> Self:
+        if isinstance(info.context, dict):
+            self._included = tuple(dict.fromkeys(info.context.get("included", ())))
+            self._written = info.context.get("written")
+        return self
+
+    def written_at(self, number: int) -> int | None:
+        """Where block `number` is written among this file's `[[blocks]]` (its index there),
+        or None for a block an include brought from another file."""
+        return number if self._written is None else self._written[number]
+
+    def included_files(self) -> tuple[tuple[str, str], ...]:
+        """Every file whose blocks were included, however deep: (resolved path, sha256 of
+        the bytes read). The compiled plan depends on them as on the circuit file itself."""
+        return self._included
 
     def exercises(self) -> list[Exercise]:
-        """Every exercise in file order."""
-        return [exercise for block in self.blocks for exercise in block.exercises]
+        """Every exercise in file order (the rests written among them left out)."""
+        return [exercise for block in self.blocks for exercise in block.work()]
 
     def warnings(self) -> list[str]:
-        """Domain advice that does not stop the circuit from running."""
+        """Domain advice that does not stop the circuit from running (what `checks` turns
+        off is left out)."""
+        return self._plyometric_warnings() if self.checks.plyometrics_first else []
+
+    def notes(self) -> list[str]:
+        """Why the advice turned off by `checks` does not apply: said in its place."""
+        if self.checks.plyometrics_first or not self._plyometric_warnings():
+            return []
+        return [f"jumps come after heavy work on purpose: {self.checks.reason}"]
+
+    def _plyometric_warnings(self) -> list[str]:
         found: list[str] = []
         heavy_seen: str | None = None
         for block in self.blocks:
-            for exercise in block.exercises:
+            for exercise in block.work():
                 if exercise.kind in HEAVY_KINDS and heavy_seen is None:
                     heavy_seen = exercise.name
                 elif exercise.kind is ExerciseKind.PLYOMETRIC and heavy_seen is not None:
@@ -193,7 +386,7 @@ class Circuit(Strict):
                         "(heavy work): do jumps first, while the legs are fresh"
                     )
         for block in self.blocks:
-            kinds = {exercise.kind for exercise in block.exercises}
+            kinds = {exercise.kind for exercise in block.work()}
             if block.mode == "circuit" and ExerciseKind.PLYOMETRIC in kinds and kinds & HEAVY_KINDS:
                 found.append(
                     f"block '{block.name}' runs plyometric and heavy work as rounds, so later "

@@ -21,7 +21,7 @@ from types import MappingProxyType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import annotated_types
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, Discriminator, Tag, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 _SEQUENCES = (tuple, list, set, frozenset, Sequence)
@@ -68,7 +68,8 @@ def field_shapes(info: FieldInfo) -> tuple[Shape, ...]:
 def shapes_of(annotation: Any, metadata: tuple[Any, ...] = ()) -> tuple[Shape, ...]:
     """The shapes of a type: unions flattened, `None` left out, `Annotated` read."""
     origin = get_origin(annotation)
-    if origin is Annotated:
+    metadata = tuple(item for item in metadata if not isinstance(item, Discriminator | Tag))
+    if origin is Annotated:  # (a union's Discriminator and Tags say which form: not a shape)
         base, *more = get_args(annotation)
         return shapes_of(base, (*metadata, *more))
     if origin in (Union, types.UnionType):

@@ -26,11 +26,13 @@ from hamtimer.cli.output import EXIT_INVALID, EXIT_OK, notice, plain, warn_about
 from hamtimer.plan import (
     Plan,
     PlanTooLongError,
+    Step,
     StepKind,
     build_plan,
     format_duration,
     plan_document,
 )
+from hamtimer.plan.speech import ROLE_WORDS
 from hamtimer.report import json_text
 
 PHASE_STYLES = {
@@ -39,6 +41,8 @@ PHASE_STYLES = {
     StepKind.SWITCH_SIDES: "magenta",
     StepKind.GET_READY: "yellow",
 }
+EASY_STYLE = "bold magenta"
+"""Warm-up and cool-down work, told apart from the workout's own."""
 
 
 def plan_of(path: Path, circuit: Circuit, *, challenge: bool = False) -> Plan:
@@ -64,7 +68,10 @@ def plan_table(plan: Plan, started: datetime) -> Table:
         length = format_duration(step.estimate)
         if not step.ends_itself:
             length = f"~{length}"
-        text = plain(step.summary, PHASE_STYLES[step.kind])
+        style = PHASE_STYLES[step.kind]
+        if step.kind is StepKind.WORK and step.role in ROLE_WORDS:
+            style = EASY_STYLE
+        text = plain(step.summary, style)
         if step.challenge:
             text.append_text(plain(f"\n  challenge: {step.challenge}", "italic"))
         table.add_row(
@@ -72,7 +79,7 @@ def plan_table(plan: Plan, started: datetime) -> Table:
             format_duration(offset),
             at.strftime("%H:%M:%S"),
             text,
-            plain(step.set_text or ""),
+            plain(set_column(step)),
             length,
         )
     table.caption = (
@@ -80,6 +87,12 @@ def plan_table(plan: Plan, started: datetime) -> Table:
         "(~ marks reps and holds that last as long as you take)"
     )
     return table
+
+
+def set_column(step: Step) -> str:
+    """'set 2 of 3', with a warm-up or cool-down step's phase first: 'warm-up · set 1 of 2'."""
+    role = ROLE_WORDS.get(step.role, "").lower()
+    return " · ".join(part for part in (role, step.set_text or "") if part)
 
 
 def print_json(out: Console, document: Any) -> None:

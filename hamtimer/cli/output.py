@@ -133,10 +133,13 @@ def notice(console: Console, message: str) -> None:
 
 def warn_about(console: Console, origin: str, checked: Checked) -> None:
     """A checked circuit's warnings (keys with no effect, jumps after heavy work), a line
-    each, with the line of the file where there is one."""
+    each, with the line of the file where there is one; for a warning its `[checks]` turn
+    off, the reason they give."""
     for warning in checked.warnings:
         place = plain(f"{warning.place(origin)}warning: ", "bold yellow")
         console.print(place + plain(warning.message()))
+    for note in checked.circuit.notes():
+        console.print(plain(f"{origin}: note: ", "bold") + plain(note))
 
 
 def report_crash(console: Console, problem: BaseException, folder: Path | None) -> None:

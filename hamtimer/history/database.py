@@ -33,7 +33,7 @@ from hamtimer.files import FileReadError, not_regular, opened, reason_of
 
 DB_FILE = "history.sqlite3"
 APPLICATION_ID = 0x68616D74  # "hamt"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another hamtimer's transaction
 HEADER = b"SQLite format 3\x00"
 
@@ -85,7 +85,14 @@ CREATE TABLE steps (                      -- how each reached step went; none fo
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_1,)
+_SCHEMA_2 = """
+ALTER TABLE plan_steps ADD COLUMN role TEXT;        -- warm-up or cool-down; NULL: the workout's own
+ALTER TABLE plan_steps ADD COLUMN range_low REAL;   -- a prescribed range of reps or seconds:
+ALTER TABLE plan_steps ADD COLUMN range_high REAL;  -- its bottom and top ("6-8": 6 and 8)
+ALTER TABLE steps ADD COLUMN reps INTEGER;          -- paced reps: how many were counted
+"""
+
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_1, _SCHEMA_2)
 """`MIGRATIONS[n]` takes a database from schema version n to n + 1 (0: an empty file)."""
 
 TABLES = ("plans", "plan_steps", "workouts", "steps")
@@ -314,33 +321,39 @@ def recover(damaged: Path, fresh: sqlite3.Connection) -> int:
 _KEYS = {"plans": "id", "plan_steps": "plan_id", "workouts": "id", "steps": "workout_id"}
 
 
-def _rows(source: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
-    """Every readable row of `table`: all at once, else key by key around the damage."""
+def _rows(source: sqlite3.Connection, table: str) -> tuple[list[str], list[tuple[object, ...]]]:
+    """The columns of `table` and every readable row: all at once, else key by key around
+    the damage. (An older file has fewer columns; the fresh one fills in the rest.)"""
     with contextlib.suppress(sqlite3.Error):
-        return source.execute(f"SELECT * FROM {table}").fetchall()
+        cursor = source.execute(f"SELECT * FROM {table}")
+        return [column[0] for column in cursor.description], cursor.fetchall()
     key = _KEYS[table]
     try:
+        names = [row[1] for row in source.execute(f"PRAGMA table_info({table})")]
         keys = [row[0] for row in source.execute(f"SELECT DISTINCT {key} FROM {table}")]
     except sqlite3.Error:
-        return []
+        return [], []
     found: list[tuple[object, ...]] = []
     for value in keys:
         with contextlib.suppress(sqlite3.Error):
             found.extend(source.execute(f"SELECT * FROM {table} WHERE {key} = ?", (value,)))
-    return found
+    return names, found
 
 
 def _copy_rows(source: sqlite3.Connection, fresh: sqlite3.Connection) -> int:
     fresh.execute("BEGIN IMMEDIATE")
     try:
         for table in TABLES:
-            rows = _rows(source, table)
+            names, rows = _rows(source, table)
             if not rows:
                 continue
-            marks = ", ".join("?" * len(rows[0]))
+            marks = ", ".join("?" * len(names))
+            columns = ", ".join(names)
             for row in rows:
                 with contextlib.suppress(sqlite3.Error):  # e.g. a step whose workout was lost
-                    fresh.execute(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", row)
+                    fresh.execute(
+                        f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})", row
+                    )
         saved = fresh.execute("SELECT count(*) FROM workouts").fetchone()[0]
         fresh.execute("COMMIT")
     except BaseException:

@@ -4,8 +4,10 @@ Validating a circuit (pydantic) and building its plans cost more than everything
 start screen needs, and give the same result for the same file every time. So `compiled`
 keeps them in the cache folder (`plans/<sha256>-<pacing>.json`): the next start reads the
 file, hashes it, and shows the start screen from the cache without importing pydantic. A
-changed file has another hash and is compiled again; so is every file after hamtimer's
-plan-building code changes (the cache records a stamp of it). A cache file that cannot be
+changed file has another hash and is compiled again; so is a file whose included files
+(`include = "other.toml"`) changed (the cache records each one's hash, checked at every
+start), and every file after hamtimer's plan-building code changes (the cache records a
+stamp of it). A cache file that cannot be
 read, or holds anything but what was written, is ignored and written again: it is only a
 copy of what the circuit file says.
 """
@@ -21,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hamtimer import __version__
-from hamtimer.circuit.kinds import CircuitError, ExerciseKind
+from hamtimer.circuit.kinds import BlockRole, CircuitError, ExerciseKind
 from hamtimer.circuit.source import circuit_hash
 from hamtimer.files import KIB, FileReadError, read_bytes
 from hamtimer.folders import cache_dir
@@ -30,14 +32,18 @@ from hamtimer.plan.steps import Plan, plan_document, plan_from_document
 if TYPE_CHECKING:
     from hamtimer.circuit.model import Circuit
 
-FORMAT = 2
+FORMAT = 3
 """The cache files' layout; a file of another one is compiled again."""
 
 MAX_CACHE_BYTES = 64 * 1024 * KIB
 """A cache file larger than this is not read (two 2,000-step plans take about 4 MB)."""
 
 BUILDERS = (
+    "circuit/amounts.py",
+    "circuit/entries.py",
+    "circuit/include.py",
     "circuit/model.py",
+    "circuit/strict.py",
     "circuit/load.py",
     "circuit/ignored.py",
     "circuit/problems.py",
@@ -59,6 +65,7 @@ class ExerciseOutline:
     name: str
     kind: ExerciseKind
     challenge: str | None = None
+    sets: int | None = None  # its own number of sets, when not the block's
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,7 @@ class BlockOutline:
     mode: str  # "straight" or "circuit"
     sets: int
     exercises: tuple[ExerciseOutline, ...]
+    role: BlockRole = BlockRole.MAIN
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,8 @@ class CompiledCircuit:
 
     `hands_free` is the pacing the plans were built with (the runner's choice or the
     circuit's `timing.hands_free`); `warnings` are the circuit's warnings, each with its
-    line in the file (`line 12: …`), for the start screen.
+    line in the file (`line 12: …`), for the start screen. A cached compilation is used
+    only while the file and every file it includes hash as they did (`includes`).
     """
 
     name: str
@@ -85,6 +94,8 @@ class CompiledCircuit:
     hands_free: bool
     plans: tuple[Plan, Plan]  # without and with the challenge variants
     warnings: tuple[str, ...] = ()
+    includes: tuple[tuple[str, str], ...] = ()
+    """Every file whose blocks it includes: (path, sha256 of the bytes compiled)."""
 
     def plan(self, challenge: bool) -> Plan:
         """The plan with or without the challenge variants."""
@@ -111,12 +122,21 @@ def compile_circuit(
             mode=block.mode,
             sets=block.sets,
             exercises=tuple(
-                ExerciseOutline(item.name, item.kind, item.challenge) for item in block.exercises
+                ExerciseOutline(
+                    item.name,
+                    item.kind,
+                    item.challenge,
+                    None if item.set_count(block.sets) == block.sets else item.set_count(1),
+                )
+                for item in block.work()
             ),
+            role=block.role,
         )
         for block in circuit.blocks
     )
-    return CompiledCircuit(circuit.name, blocks, hands_free, plans, warnings)
+    return CompiledCircuit(
+        circuit.name, blocks, hands_free, plans, warnings, includes=circuit.included_files()
+    )
 
 
 def compiled(path: Path, raw: bytes, *, hands_free: bool = False) -> CompiledCircuit:
@@ -171,13 +191,16 @@ def _document(made: CompiledCircuit, digest: str, stamp: str) -> dict[str, Any]:
                 "mode": block.mode,
                 "sets": block.sets,
                 "exercises": [
-                    [item.name, item.kind.value, item.challenge] for item in block.exercises
+                    [item.name, item.kind.value, item.challenge, item.sets]
+                    for item in block.exercises
                 ],
+                "role": block.role.value,
             }
             for block in made.blocks
         ],
         "plans": [plan_document(plan) for plan in made.plans],
         "warnings": list(made.warnings),
+        "includes": [list(item) for item in made.includes],
     }
 
 
@@ -187,15 +210,19 @@ def _read(where: Path, digest: str, stamp: str) -> CompiledCircuit | None:
         data = json.loads(read_bytes(where, limit=MAX_CACHE_BYTES, what="a cached plan"))
         if data["format"] != FORMAT or data["stamp"] != stamp or data["sha256"] != digest:
             return None
+        includes = tuple((str(path), str(sha)) for path, sha in data["includes"])
+        if not all(_hashes_as(path, sha) for path, sha in includes):
+            return None
         blocks = tuple(
             BlockOutline(
                 name=str(block["name"]),
                 mode=str(block["mode"]),
                 sets=int(block["sets"]),
                 exercises=tuple(
-                    ExerciseOutline(str(name), ExerciseKind(kind), challenge)
-                    for name, kind, challenge in block["exercises"]
+                    ExerciseOutline(str(name), ExerciseKind(kind), challenge, sets)
+                    for name, kind, challenge, sets in block["exercises"]
                 ),
+                role=BlockRole(block["role"]),
             )
             for block in data["blocks"]
         )
@@ -207,9 +234,18 @@ def _read(where: Path, digest: str, stamp: str) -> CompiledCircuit | None:
             bool(data["hands_free"]),
             (without, with_challenge),
             warnings,
+            includes,
         )
     except (FileReadError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
+
+
+def _hashes_as(path: str, sha: str) -> bool:
+    """True when the included file `path` still holds the bytes that were compiled."""
+    try:
+        return circuit_hash(Path(path)) == sha
+    except CircuitError:  # gone, or not a file any more
+        return False
 
 
 def _write(where: Path, document: dict[str, Any]) -> None:

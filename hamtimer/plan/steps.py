@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
-from hamtimer.circuit.kinds import Direction, ExerciseKind, Side
+from hamtimer.circuit.kinds import BlockRole, Direction, ExerciseKind, Side
 
 
 class StepKind(StrEnum):
@@ -34,6 +34,7 @@ class RestReason(StrEnum):
     BETWEEN_ROUNDS = "between_rounds"
     BETWEEN_EXERCISES = "between_exercises"
     BETWEEN_BLOCKS = "between_blocks"
+    WRITTEN = "written"  # a rest written as a step of its own in the circuit
 
 
 SYMBOLS = {Direction.CLOCKWISE: "↻", Direction.COUNTER_CLOCKWISE: "↺"}
@@ -62,9 +63,12 @@ class Step:
     """The amount in a word or two, for large capitals: '5 reps', 'hold', '45 s'."""
     mode: WorkMode | None = None
     seconds: float | None = None
+    """How long the step lasts; for a range of seconds, its top (the countdown's start)."""
     estimate: float
     reps: int | None = None
+    """The reps; for a range, its top (what paced reps count to and estimates use)."""
     tempo: float | None = None
+    """Seconds per rep, when the timer paces the reps (with phases: the phases added up)."""
     direction: Direction | None = None
     side: Side | None = None
     side_text: str | None = None
@@ -77,10 +81,20 @@ class Step:
     cue: str | None = None
     challenge: str | None = None
     equipment: tuple[str, ...] = ()
+    reps_low: int | None = None
+    """The bottom of a range of reps ("6-8": 6); None when the reps are one number."""
+    seconds_low: float | None = None
+    """The bottom of a range of seconds ("20-30": 20); None when the time is one number."""
+    tempo_phases: tuple[float, ...] = ()
+    """A paced rep's phases in seconds (down, hold, up, hold: "3-1-1-0"); () without."""
+    role: BlockRole = BlockRole.MAIN
+    """The block's role: a warm-up or cool-down step is shown as such, and not counted."""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.equipment, tuple):  # a list from a builder or from JSON
-            object.__setattr__(self, "equipment", tuple(self.equipment))
+        for name in ("equipment", "tempo_phases"):  # a list from a builder or from JSON
+            value = getattr(self, name)
+            if not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value))
 
     @property
     def ends_itself(self) -> bool:
@@ -130,6 +144,7 @@ _STEP_ENUMS = {
     "side": Side,
     "exercise_kind": ExerciseKind,
     "rest_reason": RestReason,
+    "role": BlockRole,
 }
 
 

@@ -36,6 +36,9 @@ CSV_COLUMNS = (
     "paused_seconds",
     "held_seconds",
     "outcome",
+    "role",
+    "range",
+    "reps_counted",
 )
 
 
@@ -53,6 +56,9 @@ def _step_json(step: StepEntry) -> dict[str, Any]:
         "active_seconds": step.active_seconds,
         "paused_seconds": step.paused_seconds,
         "held_seconds": step.held_seconds,
+        "role": str(step.role),
+        "range": None if step.low is None else [step.low, step.high],
+        "reps_counted": step.reps_counted,
     }
 
 
@@ -130,6 +136,9 @@ def csv_rows(record: WorkoutRecord) -> list[dict[str, object]]:
             "paused_seconds": f"{step.paused_seconds:g}",
             "held_seconds": "" if step.held_seconds is None else f"{step.held_seconds:g}",
             "outcome": str(step.status),
+            "role": str(step.role),
+            "range": "" if step.low is None else f"{step.low:g}-{step.high:g}",
+            "reps_counted": "" if step.reps_counted is None else step.reps_counted,
         }
         for step in record.steps
         if step.reached

@@ -21,19 +21,29 @@ from hamtimer.report.text import (
     duration_text,
     holds_text,
     local_time,
+    ranges_text,
     rehearsal_text,
+    sets_text,
     weaker_side,
 )
 
 
 def summary_text(record: WorkoutRecord) -> Text:
-    """The workout's headline: how it ended, the circuit, its length and its steps."""
+    """The workout's headline: how it ended, the circuit, its length and its steps; the
+    workout's own sets when it had a warm-up or cool-down; every set prescribed as a range,
+    with what was done."""
     finished = record.outcome is Outcome.FINISHED
     text = Text("Workout finished!\n" if finished else "Workout ended\n")
     text.stylize("bold")
     text.append(f"{circuit_text(record)}\n")
     text.append(f"Total time (without pauses): {duration_text(record)}\n")
     text.append(f"Steps done {record.completed} of {len(record.steps)} · skipped {record.skipped}")
+    if record.has_warm_up_or_cool_down:
+        text.append(f"\n{sets_text(record)}")
+    ranges = ranges_text(record)
+    if ranges:
+        text.append("\nRanges: what was prescribed → what you did\n", style="bold")
+        text.append(ranges)
     if record.rehearsal:
         text.append(f"\n{rehearsal_text(record).capitalize()}: not counted in hold trends.")
     return text

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from hamtimer.history import Outcome, SideHolds, WorkoutRecord, holds_by_side
+from hamtimer.history import Outcome, SideHolds, StepEntry, WorkoutRecord, holds_by_side
 from hamtimer.history.holds import UNEVEN, side_difference, signed_difference
-from hamtimer.plan import format_duration
+from hamtimer.plan import WorkMode, format_duration
 from hamtimer.printable import printable
 
 UNEVEN_PERCENT = round(UNEVEN * 100)
@@ -22,6 +22,52 @@ def completion_text(record: WorkoutRecord) -> str:
     if record.skipped:
         text += f" · {record.skipped} skipped"
     return f"abandoned {text}" if record.outcome is Outcome.ABANDONED else text
+
+
+def sets_text(record: WorkoutRecord) -> str:
+    """'Sets done 9 of 10 (warm-up and cool-down not counted)': the workout's own sets."""
+    sets = record.sets_done()
+    text = f"Sets done {sum(sets)} of {len(sets)}"
+    return (
+        f"{text} (warm-up and cool-down not counted)" if record.has_warm_up_or_cool_down else text
+    )
+
+
+def range_text(step: StepEntry) -> str:
+    """A set prescribed as a range, and what was done: 'Nordic curl · set 3: 6–8 reps → 7
+    reps', 'Plank · RIGHT · set 1: 20–30 s → 0:18, under 20 s'; '' without a range."""
+    if step.low is None or step.high is None:
+        return ""
+    where = " · ".join(
+        part
+        for part in (
+            printable(step.exercise or step.summary),
+            step.side.upper() if step.side else "",
+            f"set {step.set_number}" if step.set_number else "",
+        )
+        if part
+    )
+    unit = "s" if step.mode is WorkMode.TIMED else "reps"
+    prescribed = f"{step.low:g}–{step.high:g} {unit}"
+    if not step.completed:
+        done = str(step.status).replace("_", " ")
+    elif step.mode is WorkMode.TIMED:
+        done = format_duration(step.active_seconds)
+        if step.active_seconds + 0.5 < step.low:
+            done += f", under {step.low:g} s"
+    elif step.reps_counted is not None:
+        done = f"{step.reps_counted} reps"
+        if step.reps_counted < step.low:
+            done += f", under {step.low:g}"
+    else:
+        done = "done"
+    return f"{where}: {prescribed} → {done}"
+
+
+def ranges_text(record: WorkoutRecord) -> str:
+    """Every set the workout reached that was prescribed as a range, a line each."""
+    lines = (range_text(step) for step in record.steps if step.reached)
+    return "\n".join(line for line in lines if line)
 
 
 def rehearsal_text(record: WorkoutRecord) -> str:

@@ -16,6 +16,8 @@ something has a sound, and moments that ask for different things sound different
 - REP (a paced rep is due) → the rep tick, from rep 2 on: rep 1 is due at the very moment
   work starts, and GO already marks that beat. FINISHED → done.
 - TARGET (a hold passed last time's, or the best) → target, the four rising beeps.
+- TEMPO (a phase of a paced rep starts: down, hold, up, hold) → silent: the rep tick
+  already marks each rep, and the voice says the phases ("Hold.", "Up.").
 - Everything else is silent: STEP_ENDED (the next step's start speaks for it), PAUSED,
   RESUMED and ABANDONED (the runner just pressed a key, so they are looking).
 """

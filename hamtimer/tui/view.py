@@ -20,6 +20,7 @@ from typing import Any
 
 from hamtimer.history import HoldTarget
 from hamtimer.plan import SYMBOLS, RestReason, Step, StepKind, WorkMode, format_duration
+from hamtimer.plan.speech import PHASE_WORDS, ROLE_WORDS
 from hamtimer.printable import printable
 from hamtimer.workout import Snapshot, WorkoutState
 
@@ -33,7 +34,7 @@ Lines = tuple[str, ...]
 class View:
     """Every string and the phase of the workout screen at one moment."""
 
-    phase: str  # colour: work, rest-sides, rest-sets, get-ready, switch, paused, finished
+    phase: str  # colour: work, easy, rest-sides, rest-sets, get-ready, switch, paused, finished
     kind: str  # layout: work, pause (rests, switch, get-ready) or over
     headline: Lines
     name: Lines  # large: the next exercise (pauses)
@@ -49,6 +50,7 @@ class View:
     next: Lines
     progress: float
     times: str
+    tempo: Lines = ()  # paced reps with tempo phases: the phases of the rep, ticking
 
 
 def countdown(remaining: float) -> str:
@@ -69,6 +71,8 @@ def phase_of(step: Step | None, state: WorkoutState) -> str:
         return "finished"
     if step.kind is StepKind.REST:
         return "rest-sides" if step.rest_reason is RestReason.BETWEEN_SIDES else "rest-sets"
+    if step.kind is StepKind.WORK and step.role in ROLE_WORDS:
+        return "easy"
     return {
         StepKind.WORK: "work",
         StepKind.GET_READY: "get-ready",
@@ -87,6 +91,8 @@ def _headline(step: Step, following: Step | None, paused: bool) -> Lines:
         return ("PAUSED — Space to go on", "PAUSED")
     if step.kind is StepKind.WORK:
         label = "HOLD" if step.mode is WorkMode.OPEN else "WORK"
+        if step.role in ROLE_WORDS:
+            label = ROLE_WORDS[step.role].upper()
         exercise = step.exercise or step.title
         return (f"{label} · {step.set_text} · {exercise}", f"{label} · {exercise}", exercise)
     headline = step.headline.upper()
@@ -118,7 +124,9 @@ def _big(snapshot: Snapshot, step: Step) -> str:
     if step.mode is WorkMode.OPEN:
         return count_up(snapshot.step_elapsed)
     if step.mode is WorkMode.REPS:
-        return f"{max(1, snapshot.reps_counted or 0)}/{step.reps}" if step.tempo else str(step.reps)
+        if step.tempo:
+            return f"{max(1, snapshot.reps_counted or 0)}/{step.reps}"
+        return str(step.reps) if step.reps_low is None else f"{step.reps_low}-{step.reps}"
     return countdown(snapshot.step_remaining or 0.0)
 
 
@@ -128,14 +136,56 @@ def _prompt(snapshot: Snapshot, step: Step) -> Lines:
     if step.mode is WorkMode.OPEN:
         return ("Hold to fatigue — Enter when you let go", "Enter when you let go")
     if step.mode is WorkMode.TIMED:
-        return (f"{step.seconds:g} seconds of work",)
-    reps = f"{step.reps} reps"
+        if step.seconds_low is None:
+            return (f"{step.seconds:g} seconds of work",)
+        left = step.seconds_low - snapshot.step_elapsed
+        if left > EPSILON:
+            more = f"at least {countdown(left)} more"
+            return (f"{step.amount} — {more}, then Enter when you stop", f"{more}")
+        return (f"{step.amount} — Enter when you stop", "Enter when you stop")
+    count = f"{step.reps}" if step.reps_low is None else f"{step.reps_low}–{step.reps}"
+    reps = f"{count} reps"
     if step.direction is not None:
-        reps = f"{step.reps} × {step.direction.upper()} {SYMBOLS[step.direction]}"
+        reps = f"{count} × {step.direction.upper()} {SYMBOLS[step.direction]}"
     if step.tempo:
         rep = max(1, snapshot.reps_counted or 0)
-        return (f"{reps} — rep {rep}, one every {step.tempo:g} s", f"rep {rep} of {step.reps}")
+        pace = f"one every {step.tempo:g} s"
+        if step.tempo_phases:
+            pace = "at " + "-".join(f"{length:g}" for length in step.tempo_phases)
+        if step.reps_low is not None:
+            return (
+                f"{reps} — rep {rep}, {pace} — Enter to stop from rep {step.reps_low} on",
+                f"rep {rep} of {count}",
+            )
+        return (f"{reps} — rep {rep}, {pace}", f"rep {rep} of {step.reps}")
     return (f"{reps} — Enter when done", "Enter when done")
+
+
+def tempo_ticks(step: Step, elapsed: float) -> Lines:
+    """The phases of the rep in progress, each with a dot a second: those done filled, the
+    phase in progress in capitals ('DOWN ●●○ · hold ○ · up ○'), longest wording first."""
+    if not step.tempo_phases or not step.tempo or step.reps is None:
+        return ()
+    if elapsed + EPSILON >= step.tempo * step.reps:
+        position = step.tempo - EPSILON  # the last rep, at its end
+    else:
+        position = (elapsed + EPSILON) % step.tempo
+    parts, current = [], ""
+    start = 0.0
+    for word, length in zip(PHASE_WORDS, step.tempo_phases, strict=True):
+        if length <= 0:
+            continue
+        seconds = max(1, math.ceil(length - EPSILON))
+        if position >= start + length:
+            text = f"{word} {'●' * seconds}"
+        elif position >= start:
+            done = min(seconds, math.floor(position - start) + 1)
+            text = current = f"{word.upper()} {'●' * done}{'○' * (seconds - done)}"
+        else:
+            text = f"{word} {'○' * seconds}"
+        parts.append(text)
+        start += length
+    return tuple(dict.fromkeys((" · ".join(parts), current, current.split()[0])))
 
 
 def passed_marks(target: HoldTarget | None, held: float) -> int:
@@ -232,6 +282,7 @@ def view_of(snapshot: Snapshot, target: HoldTarget | None = None) -> View:
         next=_following(following) if working else _set_up(following),
         progress=snapshot.fraction,
         times=f"step {snapshot.index + 1} of {snapshot.total} · {times}",
+        tempo=tempo_ticks(step, snapshot.step_elapsed) if working else (),
     )
     return _printable(view)
 

@@ -14,6 +14,8 @@ When things are said:
   heads-up or (paced reps) the second rep, or else the brief form, or nothing.
 - TIME_LEFT (a heads-up before a long rest ends): "Ten seconds.", before the countdown.
 - REP from 2 on: the count, before the next rep.
+- TEMPO (a phase of a paced rep with a tempo such as "3-1-1-0"): the phase's word ("Hold.",
+  "Up."), before the next phase starts; not the first phase, which the count already marks.
 - a hold: its start phrase with last time's hold, if there is one; TARGET: "That beats last
   time." when it passes last time's, "A new best." when it passes the best ever.
 - FINISHED: the length of the workout (made then, and said when ready).
@@ -25,6 +27,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Protocol
 
@@ -77,11 +80,19 @@ def _boundary(step: Step, start: float, heads_up: float | None) -> float | None:
     if step.seconds is None:
         return None
     if is_paced(step):
-        return start + (step.tempo or 0) if (step.reps or 0) > 1 else start + step.seconds
+        if step.tempo_phases or (step.reps or 0) > 1:
+            return start + _first_beat(step)  # the next phase, or the next rep
+        return start + step.seconds
     end = start + step.seconds - COUNTDOWN_FROM
     if heads_up is not None and step.seconds > 2 * heads_up:
         end = min(end, start + step.seconds - heads_up)
     return end
+
+
+def _first_beat(step: Step) -> float:
+    """Seconds from a paced rep's start to its next cue: the end of its first phase (with
+    tempo phases), else the next rep."""
+    return next((end for end in accumulate(step.tempo_phases) if end > 0), step.tempo or 0.0)
 
 
 def start_lines(plan: Plan, index: int, *, last: float | None = None) -> tuple[str, ...]:
@@ -116,7 +127,10 @@ def lines_for(
         latest = _boundary(step, event.due, heads_up)
         return Lines(start_lines(plan, event.step_index, last=last), latest)
     if kind is EventKind.REP and (event.count or 0) > 1 and step.tempo:
-        return Lines((words.count(event.count or 0),), event.due + step.tempo)
+        return Lines((words.count(event.count or 0),), event.due + _first_beat(step))
+    if kind is EventKind.TEMPO and (event.count or 0) > 1 and step.tempo_phases:
+        length = step.tempo_phases[(event.count or 1) - 1]
+        return Lines((words.phase(event.count or 1),), event.due + length)
     if kind is EventKind.TIME_LEFT and event.count:
         return Lines((words.time_left(event.count),), event.due + event.count - COUNTDOWN_FROM)
     if kind is EventKind.TARGET:
@@ -138,6 +152,11 @@ def plan_lines(plan: Plan, targets: Mapping[int, float] | None = None) -> list[s
             texts.append(words.time_left(HEADS_UP))
         if is_paced(step):
             texts.extend(words.count(n) for n in range(2, (step.reps or 0) + 1))
+            texts.extend(
+                words.phase(number)
+                for number, length in enumerate(step.tempo_phases, start=1)
+                if number > 1 and length > 0
+            )
         if index in targets:
             texts.extend((words.beat_last_time(), words.new_best()))
     texts.append(words.finished(plan.estimated_seconds))

@@ -318,6 +318,8 @@ class Workout:
         elif what is Due.REP:
             self._emit(EventKind.REP, due, count=visit.next_rep)
             visit.next_rep += 1
+        elif what is Due.PHASE:
+            self._emit(EventKind.TEMPO, due, count=visit.take_phase())
         elif what is Due.HEADS_UP:
             self._emit(EventKind.TIME_LEFT, due, count=round(visit.heads_up or 0))
             visit.heads_up = None

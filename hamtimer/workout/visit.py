@@ -35,15 +35,27 @@ def next_whole_second(origin: float, now: float) -> float:
     return moment if moment > now else moment + 1
 
 
+def phase_starts(phases: Sequence[float]) -> tuple[tuple[float, float, int], ...]:
+    """A rep's phases that last any time, as (offset in the rep, length, phase number 1–4):
+    "3-1-1-0" gives (0, 3, 1), (3, 1, 2), (4, 1, 3)."""
+    found, offset = [], 0.0
+    for number, length in enumerate(phases, start=1):
+        if length > 0:
+            found.append((offset, length, number))
+        offset += length
+    return tuple(found)
+
+
 class Due(IntEnum):
     """What falls due inside a visit; the value orders things due at the same instant."""
 
     START_CUE = 0
     REP = 1
-    HEADS_UP = 2
-    TARGET = 3
-    COUNTDOWN = 4
-    DEADLINE = 5
+    PHASE = 2
+    HEADS_UP = 3
+    TARGET = 4
+    COUNTDOWN = 5
+    DEADLINE = 6
 
 
 @dataclass(slots=True)
@@ -57,7 +69,9 @@ class Visit:
     (the next countdown number; 0 when none is left). `heads_up` is how many seconds before
     the deadline a TIME_LEFT is owed (None: none is), `targets` the active seconds after the
     start at which TARGETs are still owed, shortest first (an open hold's times to beat:
-    last time's, then the best).
+    last time's, then the best). Paced reps with a tempo of phases keep the phases that last
+    any time as (offset in the rep, length, phase number 1–4) in `phases`; `next_phase`
+    counts the phase starts owed so far, over all reps (0-based).
     """
 
     index: int
@@ -75,6 +89,8 @@ class Visit:
     heads_up: float | None = None
     targets: tuple[float, ...] = ()
     heads_up_seconds: float | None = None
+    phases: tuple[tuple[float, float, int], ...] = ()
+    next_phase: int = 0
 
     @classmethod
     def begin(
@@ -110,6 +126,7 @@ class Visit:
             targets=tuple(sorted({mark for mark in targets if mark > 0}))
             if step.mode is WorkMode.OPEN
             else (),
+            phases=phase_starts(step.tempo_phases) if paced else (),
         )
         if not paced:
             visit.next_count = visit.armed_count(at, inclusive=True)
@@ -140,11 +157,39 @@ class Visit:
         """The next reading at which the step's shown whole seconds change.
 
         A countdown shows ceil(remaining), which changes at deadline - k; a count-up shows
-        floor(elapsed), which changes at origin + k.
+        floor(elapsed), which changes at origin + k. Paced reps with tempo phases also show
+        each second of the phase in progress, which changes at its start + k.
         """
         if self.deadline is None:
             return next_whole_second(self.origin, now)
-        return self.deadline - max(math.ceil(self.deadline - now) - 1, 0)
+        change = self.deadline - max(math.ceil(self.deadline - now) - 1, 0)
+        tick = self.next_phase_tick(now)
+        return change if tick is None else min(change, tick)
+
+    def take_phase(self) -> int:
+        """The number (1–4) of the tempo phase starting now; it is owed no more."""
+        number = self.phases[self.next_phase % len(self.phases)][2]
+        self.next_phase += 1
+        return number
+
+    def next_phase_tick(self, now: float) -> float | None:
+        """The next reading after `now` at which a phase starts or a second of one passes;
+        None without phases, or after the last rep."""
+        if not self.phases or self.tempo is None:
+            return None
+        position = now - self.origin
+        rep = max(math.floor(position / self.tempo), 0)
+        if rep >= self.reps:
+            return None
+        start = rep * self.tempo
+        ticks = [
+            start + offset + second
+            for offset, length, _ in self.phases
+            for second in range(math.ceil(length))
+        ]
+        ticks.append(start + self.tempo)
+        later = [tick for tick in ticks if self.origin + tick > now]
+        return self.origin + min(later) if later else None
 
     def shift(self, held: float) -> None:
         """Take `held` paused seconds out of the visit: its origin and deadline move on."""
@@ -178,6 +223,10 @@ class Visit:
             options.append((self.origin, Due.START_CUE))
         if self.tempo is not None and self.next_rep <= self.reps:
             options.append((self.origin + (self.next_rep - 1) * self.tempo, Due.REP))
+        if self.tempo is not None and self.next_phase < self.reps * len(self.phases):
+            rep, which = divmod(self.next_phase, len(self.phases))
+            offset = self.phases[which][0]
+            options.append((self.origin + rep * self.tempo + offset, Due.PHASE))
         if self.targets:
             options.append((self.origin + self.targets[0], Due.TARGET))
         if self.deadline is not None:

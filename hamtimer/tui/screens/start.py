@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from hamtimer.plan import Plan, format_duration
 from hamtimer.plan.compiled import CompiledCircuit
+from hamtimer.plan.speech import ROLE_WORDS
 from hamtimer.printable import printable
 from hamtimer.tui.screens.adaptive import AdaptiveScreen
 from hamtimer.tui.widgets import KeyFooter, TooSmall
@@ -104,11 +105,14 @@ class StartScreen(AdaptiveScreen):
         outline = Text()
         for block in circuit.blocks:
             outline.append(f"\n{printable(block.name)}", style="bold underline")
+            if block.role in ROLE_WORDS:
+                outline.append(f"  {ROLE_WORDS[block.role].lower()}", style="italic")
             way = "rounds" if block.mode == "circuit" else "sets each"
             outline.append(f"  {block.sets} {way}\n")
             for exercise in block.exercises:
                 outline.append(f"  • {printable(exercise.name)}", style="bold")
-                outline.append(f"  ({exercise.kind})\n", style="dim")
+                own = f", {exercise.sets} sets" if exercise.sets else ""
+                outline.append(f"  ({exercise.kind}{own})\n", style="dim")
                 if info.challenge and exercise.challenge:
                     challenge = printable(exercise.challenge)
                     outline.append(f"      challenge: {challenge}\n", style="italic")

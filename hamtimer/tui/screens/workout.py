@@ -31,7 +31,9 @@ from hamtimer.workout import Workout, WorkoutState
 
 KINDS = ("work", "pause", "over")
 LOOKS = frozenset(
-    {f"phase-{phase}" for phase in PALETTE} | {f"-kind-{kind}" for kind in KINDS} | {"-has-target"}
+    {f"phase-{phase}" for phase in PALETTE}
+    | {f"-kind-{kind}" for kind in KINDS}
+    | {"-has-target", "-has-tempo"}
 )
 """The screen's classes that follow what it shows (`-compact` and such follow its size)."""
 
@@ -67,6 +69,9 @@ class WorkoutScreen(AdaptiveScreen):
     WorkoutScreen #mark { dock: right; width: 50%; }
     WorkoutScreen #number.-counter-clockwise #mark { dock: left; }
     WorkoutScreen #prompt { text-style: bold; }
+    WorkoutScreen #tempo { display: none; text-style: bold; }
+    WorkoutScreen.-has-tempo #tempo { display: block; }
+    WorkoutScreen.-compact.-has-tempo #tempo { display: none; }
     WorkoutScreen #target { text-style: bold; }
     WorkoutScreen #target.-passed { text-style: bold reverse; }
     WorkoutScreen #cue { text-style: italic; }
@@ -163,6 +168,7 @@ class WorkoutScreen(AdaptiveScreen):
                 yield BigTime(id="big")
                 yield DirectionMark(id="mark")
             yield FitLine(id="prompt")
+            yield FitLine(id="tempo")
             yield FitLine(id="target")
             yield FitLine(id="cue")
             yield FitLine(id="extra")
@@ -173,7 +179,7 @@ class WorkoutScreen(AdaptiveScreen):
     def on_mount(self) -> None:
         """Start the clock as soon as the screen is up."""
         super().on_mount()
-        for line_id in ("headline", "extra", "next", "target"):
+        for line_id in ("headline", "extra", "next", "target", "tempo"):
             self.query_one(f"#{line_id}", FitLine).max_lines = 1
         if self.workout.state is WorkoutState.READY:
             self.workout.start()
@@ -232,10 +238,12 @@ class WorkoutScreen(AdaptiveScreen):
         self._set_look(
             {f"phase-{view.phase}", f"-kind-{view.kind}"}
             | ({"-has-target"} if view.target else set())
+            | ({"-has-tempo"} if view.tempo else set())
         )
         lines = {
             "headline": view.headline,
             "prompt": view.prompt,
+            "tempo": view.tempo,
             "target": view.target,
             "cue": (view.cue,) if view.cue else (),
             "extra": view.extra,
