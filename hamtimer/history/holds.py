@@ -157,17 +157,23 @@ class HoldTarget:
     """What a runner holds against on one side of a to-fatigue exercise.
 
     `last` is the best hold of the latest real workout that held this side (what that
-    workout's summary showed), `best` the longest of every real workout's bests.
+    workout's summary showed), `best` the longest of every real workout's bests; both None
+    for a side never held. `goal` is the hold target a programme sets, if one does.
     """
 
     exercise: str
     side: Side | None
-    last: float
-    best: float
+    last: float | None
+    best: float | None
+    goal: float | None = None
 
     def marks(self) -> tuple[float, ...]:
-        """The holds to pass, shortest first: last time, then the best if it is longer."""
-        return (self.last,) if self.best <= self.last else (self.last, self.best)
+        """The holds to pass, shortest first: last time, the best if longer, the goal."""
+        found = {mark for mark in (self.last, self.best, self.goal) if mark is not None}
+        if self.last is not None and self.best is not None and self.best <= self.last:
+            found.discard(self.best)
+            found.add(self.last)
+        return tuple(sorted(found))
 
 
 TargetKey = tuple[str, Side | None]
