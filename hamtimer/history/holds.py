@@ -185,7 +185,7 @@ def targets_from(bests: Iterable[WorkoutBest]) -> dict[TargetKey, HoldTarget]:
     for best in sorted(bests, key=lambda item: item.started_at):
         key = (best.exercise, best.side)
         before = targets.get(key)
-        longest = best.seconds if before is None else max(before.best, best.seconds)
+        longest = best.seconds if before is None else max(before.best or 0.0, best.seconds)
         targets[key] = HoldTarget(best.exercise, best.side, last=best.seconds, best=longest)
     return targets
 

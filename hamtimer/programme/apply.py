@@ -2,7 +2,7 @@
 
 Changes come by exercise name, from the programme, the level and the week (later ones win,
 key by key), with what the progressions add. A change fits the exercise it names or is a
-`ChangeProblem` in the runner's words: reps go on an exercise done in reps, seconds on timed
+`ChangeError` in the runner's words: reps go on an exercise done in reps, seconds on timed
 work, a hold target on a hold to fatigue; sets change only in a straight block, and a list
 of reps or seconds already written one a set must be given again for another count. The
 circuit's own checks (one rest a gap) hold for the changed exercise too.
@@ -24,7 +24,7 @@ KEYS = ("sets", "reps", "seconds", "hold", "every_nth_session")
 """What a change may set, in the order it is applied."""
 
 
-class ChangeProblem(ValueError):
+class ChangeError(ValueError):
     """A change that does not fit the exercise it names; `key` is the key to point at."""
 
     def __init__(self, text: str, *, key: str | None = None, name: str | None = None) -> None:
@@ -92,7 +92,7 @@ def _fits(exercise: CircuitExercise, keys: Mapping[str, Any], key: str) -> None:
     work = work_of(exercise)
     if key in {"reps", "seconds", "hold"} and key != work:
         fix = f": change {work} instead" if work != "prompts" else ""
-        raise ChangeProblem(
+        raise ChangeError(
             f'"{exercise.name}" is {_WORK_WORDS[work]}, so {key} does not fit it{fix}',
             key=key,
             name=exercise.name,
@@ -118,7 +118,7 @@ def _grown(value: Any, amount: float, cap: float | None, *, whole: bool) -> Any:
 def changed_exercise(
     exercise: CircuitExercise, block: Block, keys: Mapping[str, Any], growth: Growth
 ) -> CircuitExercise:
-    """`exercise` with `keys` (a merged change) and `growth` applied; `ChangeProblem` when
+    """`exercise` with `keys` (a merged change) and `growth` applied; `ChangeError` when
     they do not fit it."""
     for key in keys:
         _fits(exercise, keys, key)
@@ -134,7 +134,7 @@ def changed_exercise(
     count = keys.get("sets") or listed(update.get(work))
     if count is not None:
         if block.mode == "circuit" and count != block.sets:
-            raise ChangeProblem(
+            raise ChangeError(
                 f'"{exercise.name}" is in block "{block.name}", done as rounds '
                 f"({block.sets}): its sets follow the rounds and cannot change",
                 key="sets" if "sets" in keys else work,
@@ -142,7 +142,7 @@ def changed_exercise(
             )
         written = listed(getattr(exercise, work, None)) if work in {"reps", "seconds"} else None
         if work not in update and written is not None and written != count:
-            raise ChangeProblem(
+            raise ChangeError(
                 f'"{exercise.name}" lists {written} {work} in its circuit, one a set: give '
                 f"{work} again with {count} values, or leave sets alone",
                 key="sets",
@@ -156,7 +156,7 @@ def changed_exercise(
                 else gaps_problem(block.rest_between_sets, count, used_by=exercise.name)
             )
             if problem:
-                raise ChangeProblem(
+                raise ChangeError(
                     f'"{exercise.name}" with {count} sets: {problem}',
                     key="sets",
                     name=exercise.name,
@@ -173,7 +173,7 @@ def apply(
     growth: Mapping[str, Growth] | None = None,
 ) -> Applied:
     """The circuit of session `session` (counted from 1): `changes` and `growth` applied,
-    the exercises it leaves out left out. Raises `ChangeProblem` for a change that does not
+    the exercises it leaves out left out. Raises `ChangeError` for a change that does not
     fit (the name of an exercise the circuit lacks is `load`'s to tell)."""
     growth = growth or {}
     wanted = merged(changes)
@@ -199,7 +199,7 @@ def apply(
         if any(isinstance(entry, CircuitExercise) for entry in entries):
             blocks.append(block.model_copy(update={"exercises": tuple(entries)}))
     if not blocks:
-        raise ChangeProblem("leaves out every exercise of the circuit in this session")
+        raise ChangeError("leaves out every exercise of the circuit in this session")
     key = repr((tuple(blocks), sorted(holds.items())))  # frozen models: the same each run
     return Applied(
         circuit.model_copy(update={"blocks": tuple(blocks)}), holds, tuple(left_out), key

@@ -26,12 +26,13 @@ from hamtimer.circuit import safe_toml, syntax
 from hamtimer.circuit.kinds import CircuitError
 from hamtimer.circuit.library import find
 from hamtimer.circuit.load import BOM, MAX_PROBLEMS, check_file, report
-from hamtimer.circuit.locate import Locations, Path as DataPath, locate, order_of
+from hamtimer.circuit.locate import Locations, locate, order_of
+from hamtimer.circuit.locate import Path as DataPath
 from hamtimer.circuit.model import Circuit
 from hamtimer.circuit.problems import Problem, at, describe
 from hamtimer.circuit.source import circuit_hash
 from hamtimer.files import KIB, FileReadError, read_bytes
-from hamtimer.programme.apply import ChangeProblem, apply, work_of
+from hamtimer.programme.apply import ChangeError, apply, work_of
 from hamtimer.programme.kinds import ProgrammeError
 from hamtimer.programme.model import Exercise, Programme
 
@@ -169,11 +170,12 @@ class _Checker:
     def check(self) -> None:
         programme = self.programme
         tiers: list[tuple[int | None, Any]] = list(enumerate(programme.levels)) or [(None, None)]
+        path: DataPath
         for number, week in enumerate(programme.weeks):
             for level, tier in tiers:
                 if week.circuit is not None:
                     ref, path = week.circuit, ("weeks", number, "circuit")
-                elif tier is not None and tier.circuit is not None:
+                elif tier is not None and tier.circuit is not None and level is not None:
                     ref, path = tier.circuit, ("levels", level, "circuit")
                 else:
                     assert programme.circuit is not None
@@ -185,7 +187,7 @@ class _Checker:
                     (("exercises",), programme.exercises),
                     (("weeks", number, "exercises"), week.exercises),
                 ]
-                if tier is not None:
+                if tier is not None and level is not None:
                     lists.insert(1, (("levels", level, "exercises"), tier.exercises))
                 self.changes(circuit, lists, number + 1, level)
 
@@ -236,7 +238,7 @@ class _Checker:
             try:
                 for session in range(1, min(sessions, 60) + 2):
                     apply(circuit, changes, session=session)
-            except ChangeProblem as problem:
+            except ChangeError as problem:
                 self.blame(fitting, problem)
                 fitting = [item for item in fitting if item[1].name != problem.name]
                 if problem.name is None:
@@ -244,7 +246,7 @@ class _Checker:
                 continue
             return
 
-    def blame(self, fitting: list[tuple[DataPath, Exercise]], problem: ChangeProblem) -> None:
+    def blame(self, fitting: list[tuple[DataPath, Exercise]], problem: ChangeError) -> None:
         """Tell `problem` at the last change that gave its key to its exercise."""
         for path, change in reversed(fitting):
             if problem.name is not None and change.name != problem.name:

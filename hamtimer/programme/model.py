@@ -173,14 +173,14 @@ class Programme(Strict):
 
     @model_validator(mode="after")
     def _every_session_has_a_circuit(self) -> Self:
-        if self.circuit is None:
-            if not self.levels or any(level.circuit is None for level in self.levels):
-                for number, week in enumerate(self.weeks, start=1):
-                    if week.circuit is None:
-                        raise CircuitValueError(
-                            f"week {number} has no circuit: give circuit = … at the top of the "
-                            "file (every session's), in each level, or in the week"
-                        )
+        tiers = not self.levels or any(level.circuit is None for level in self.levels)
+        if self.circuit is None and tiers:
+            for number, week in enumerate(self.weeks, start=1):
+                if week.circuit is None:
+                    raise CircuitValueError(
+                        f"week {number} has no circuit: give circuit = … at the top of the "
+                        "file (every session's), in each level, or in the week"
+                    )
         weeks = sum(week.repeat for week in self.weeks)
         if weeks > MAX_WEEKS:
             raise CircuitValueError(
