@@ -157,7 +157,7 @@ def changed_exercise(
             )
             if problem:
                 raise ChangeError(
-                    f'"{exercise.name}" with {count} sets: {problem}',
+                    f'"{exercise.name}" with {count} sets: its circuit\'s {problem}',
                     key="sets",
                     name=exercise.name,
                 )

@@ -169,6 +169,14 @@ class _Checker:
 
     def check(self) -> None:
         programme = self.programme
+        for index, rule in enumerate(programme.progressions):
+            beyond = [week for week in rule.weeks if week > programme.week_count]
+            if beyond:
+                self.problem(
+                    ("progressions", index, "weeks"),
+                    f"week {beyond[0]} is past the end: the programme has "
+                    f"{programme.week_count} weeks",
+                )
         tiers: list[tuple[int | None, Any]] = list(enumerate(programme.levels)) or [(None, None)]
         path: DataPath
         for number, week in enumerate(programme.weeks):
@@ -177,9 +185,15 @@ class _Checker:
                     ref, path = week.circuit, ("weeks", number, "circuit")
                 elif tier is not None and tier.circuit is not None and level is not None:
                     ref, path = tier.circuit, ("levels", level, "circuit")
-                else:
-                    assert programme.circuit is not None
+                elif programme.circuit is not None:
                     ref, path = programme.circuit, ("circuit",)
+                else:
+                    self.problem(
+                        ("weeks", number),
+                        "no circuit: give circuit = … at the top of the file (every session's), "
+                        "in each level, or in this week",
+                    )
+                    continue
                 circuit = self.circuit(ref, path)
                 if circuit is None:
                     continue
@@ -200,7 +214,7 @@ class _Checker:
     ) -> None:
         names = [exercise.name for exercise in circuit.exercises()]
         known = {exercise.name: exercise for exercise in circuit.exercises()}
-        of = f'circuit "{circuit.name}"' + (f" (level {level + 1})" if level is not None else "")
+        of = f'circuit "{circuit.name}"'
         fitting: list[tuple[DataPath, Exercise]] = []
         for prefix, changes in lists:
             for index, change in enumerate(changes):
@@ -277,10 +291,15 @@ def json_schema() -> dict[str, Any]:
 
 
 def is_programme(raw: bytes) -> bool:
-    """Whether a file's bytes look like a programme (weeks, no blocks) rather than a circuit:
+    """Whether a file's bytes look like a programme (no blocks, a key only a programme has)
+    rather than a circuit:
     for `hamtimer check`, which takes both."""
     try:
         data = safe_toml.loads(raw.decode("utf-8").removeprefix(BOM))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, safe_toml.StructureError):
         return False
-    return "weeks" in data and "blocks" not in data
+    return "blocks" not in data and ("weeks" in data or bool(data.keys() & PROGRAMME_KEYS))
+
+
+PROGRAMME_KEYS = frozenset({"weeks", "circuit", "levels", "progressions", "sessions_per_week"})
+"""Keys only a programme has: a file with one of them and no blocks is checked as one."""

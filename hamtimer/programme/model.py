@@ -172,28 +172,18 @@ class Programme(Strict):
     )
 
     @model_validator(mode="after")
-    def _every_session_has_a_circuit(self) -> Self:
-        tiers = not self.levels or any(level.circuit is None for level in self.levels)
-        if self.circuit is None and tiers:
-            for number, week in enumerate(self.weeks, start=1):
-                if week.circuit is None:
-                    raise CircuitValueError(
-                        f"week {number} has no circuit: give circuit = … at the top of the "
-                        "file (every session's), in each level, or in the week"
-                    )
-        weeks = sum(week.repeat for week in self.weeks)
+    def _not_too_long(self) -> Self:
+        weeks = self.week_count
         if weeks > MAX_WEEKS:
             raise CircuitValueError(
                 f"the weeks add up to {weeks}: at most {MAX_WEEKS}", key="weeks"
             )
-        for rule in self.progressions:
-            if any(week > weeks for week in rule.weeks):
-                raise CircuitValueError(
-                    f'progression for "{rule.exercise}" names week {max(rule.weeks)}, but the '
-                    f"programme has {weeks} weeks",
-                    key="progressions",
-                )
         return self
+
+    @property
+    def week_count(self) -> int:
+        """How many weeks the programme lasts, repeats counted."""
+        return sum(week.repeat for week in self.weeks)
 
     def week_sessions(self, week: Week) -> int:
         """How many sessions `week` has."""

@@ -21,14 +21,14 @@ from hamtimer.printable import printable
 from hamtimer.programme.schedule import Mark, Session, Standing
 from hamtimer.programme.words import Prescribed
 
-MARKS = {Mark.DONE: "✓", Mark.NEXT: "▶", Mark.MISSED: "↷", Mark.LATER: "·"}
+MARKS = {Mark.DONE: "✓", Mark.NEXT: "▶", Mark.MISSED: "↷", Mark.LATER: "○"}
 STYLES = {
     Mark.DONE: "bold green",
     Mark.NEXT: "bold reverse",
     Mark.MISSED: "yellow",
     Mark.LATER: "dim",
 }
-LEGEND = "✓ done · ▶ next · ↷ moved on (its first date passed; nothing is lost) · · to come"
+LEGEND = "✓ done  ▶ next  ↷ moved on (its first date passed; nothing is lost)  ○ to come"
 
 
 class Followed(Protocol):
