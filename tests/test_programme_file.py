@@ -61,7 +61,7 @@ def test_the_nordic_protocol_is_the_published_one() -> None:
 
 
 def test_an_unknown_programme_lists_the_bundled_ones() -> None:
-    with pytest.raises(ProgrammeError, match="no programme named 'nosuch'.*nordic"):
+    with pytest.raises(ProgrammeError, match=r"no programme named 'nosuch'.*nordic"):
         find_programme("nosuch")
 
 
