@@ -43,8 +43,9 @@ def prescription(exercise: CircuitExercise, sets: int, hold: float | None = None
         same = len(set(values)) == 1
         return f"{sets} × {values[0] if same else ', '.join(values)}"
     if exercise.to_fatigue:
-        target = f", target {hold:g} s" if hold is not None else ""
-        return f"{sets} × hold to fatigue{target}"
+        return (
+            f"{sets} × hold, target {hold:g} s" if hold is not None else f"{sets} × hold to fatigue"
+        )
     runs = " + ".join(f"{_amount(prompt.reps)}" for prompt in exercise.prompts)
     return f"{sets} × {runs}"
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
+from rich import box
 from rich.table import Table
 from rich.text import Text
 
@@ -28,7 +29,7 @@ STYLES = {
     Mark.MISSED: "yellow",
     Mark.LATER: "dim",
 }
-LEGEND = "✓ done  ▶ next  ↷ moved on (its first date passed; nothing is lost)  ○ to come"
+LEGEND = "✓ done  ▶ next  ↷ moved on, nothing lost  ○ to come"
 
 
 class Followed(Protocol):
@@ -61,10 +62,23 @@ def day_text(day: date, today: date) -> str:
     return day.strftime("%a %d %b")
 
 
-def session_line(session: Session, prescribed: Sequence[Prescribed]) -> str:
-    """'Week 3 · session 2 of 3 · Nordic hamstring curl 3 × 6–8'."""
-    exercises = " · ".join(f"{item.exercise} {item.text}" for item in prescribed)
-    return printable(f"{session.place} · {exercises}")
+def session_lines(session: Session, prescribed: Sequence[Prescribed]) -> list[str]:
+    """'Week 3 · session 2 of 3 · Nordic hamstring curl 3 × 6–8'; with more exercises, the
+    place, then an exercise a line."""
+    if len(prescribed) == 1:
+        (item,) = prescribed
+        return [printable(f"{session.place} · {item.exercise} {item.text}")]
+    return [f"{session.place}:", *(printable(f"  {i.exercise} {i.text}") for i in prescribed)]
+
+
+def short_lines(place: Followed) -> list[str]:
+    """The programme and its next session in two short lines (a small screen's)."""
+    now = place.standing
+    session = now.next
+    if session is None:
+        return [printable(place.name), f"Done: all {len(now.sessions)} sessions"]
+    when = day_text(now.dates[session.number], now.today)
+    return [printable(place.name), f"{session.place} · {when}"]
 
 
 def today_lines(place: Followed) -> list[str]:
@@ -79,7 +93,7 @@ def today_lines(place: Followed) -> list[str]:
         lines.append(f"Done: all {total} sessions, the last on {day_text(last, now.today)}.")
         lines.append("Follow another with `hamtimer follow NAME`, or this one again.")
         return lines
-    lines.append(session_line(session, place.prescribed(session)))
+    lines.extend(session_lines(session, place.prescribed(session)))
     due = now.dates[session.number]
     if due > now.today:
         lines.append(f"Today is a rest day: next on {day_text(due, now.today)}.")
@@ -197,7 +211,7 @@ def done_text(record: WorkoutRecord, exercise: str) -> str:
 
 def done_table(place: Followed) -> Table:
     """Each session done: every exercise's prescription against what was done."""
-    table = Table(title="Done", title_justify="left", expand=False)
+    table = Table(title="Done", title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 1))
     for column in ("session", "exercise", "prescribed", "done"):
         table.add_column(column)
     for run in place.runs:
@@ -260,7 +274,7 @@ def weekly(place: Followed) -> list[WeekFigures]:
 
 def sides_table(weeks: Sequence[WeekFigures]) -> Table:
     """The best hold per side, week by week, and how far apart the sides are."""
-    table = Table(title="Holds per side", title_justify="left")
+    table = Table(title="Holds per side", title_justify="left", box=box.SIMPLE_HEAD)
     for column in ("week", "right", "left", "difference"):
         table.add_column(column, justify="right")
     for figures in weeks:

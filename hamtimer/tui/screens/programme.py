@@ -20,6 +20,7 @@ from hamtimer.report.programme import (
     WeekFigures,
     done_table,
     grid,
+    short_lines,
     sides_table,
     today_lines,
     weekly,
@@ -60,6 +61,9 @@ class ProgrammeScreen(AdaptiveScreen):
     DEFAULT_CSS = """
     ProgrammeScreen #programme { padding: 0 1; }
     ProgrammeScreen #programme-head { text-style: bold; margin-bottom: 1; }
+    ProgrammeScreen #programme-short { display: none; text-style: bold; }
+    ProgrammeScreen.-compact #programme-short { display: block; }
+    ProgrammeScreen.-compact #programme-head { display: none; }
     ProgrammeScreen #programme-notices { color: $warning; }
     ProgrammeScreen #grid-compact { display: none; }
     ProgrammeScreen.-compact #grid-full { display: none; }
@@ -97,6 +101,7 @@ class ProgrammeScreen(AdaptiveScreen):
                         id="programme-head",
                     )
                 return
+            yield Static(Text("\n".join(short_lines(place))), id="programme-short")
             yield Static(Text("\n".join(today_lines(place))), id="programme-head")
             yield Static(grid(place.standing), id="grid-full")
             yield Static(grid(place.standing, compact=True), id="grid-compact")

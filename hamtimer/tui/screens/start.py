@@ -53,7 +53,7 @@ class StartScreen(AdaptiveScreen):
         Binding("c", "challenge", "Challenge", id="challenge", priority=True),
         Binding("v", "voice", "Voice", id="voice", show=False, priority=True),
         Binding("h", "app.show_history", "History", id="history", priority=True),
-        Binding("p", "app.show_programme", "Programme", id="programme", priority=True),
+        Binding("p", "app.show_programme", "Programme", id="programme", show=False, priority=True),
         Binding("question_mark", "app.help", "Help", id="help", priority=True),
         Binding("q", "app.quit", "Quit", id="quit", priority=True),
     ]
@@ -102,7 +102,7 @@ class StartScreen(AdaptiveScreen):
         circuit, plan = info.circuit, info.plan
         place = self.query_one("#start-place", Static)
         place.display = info.place is not None
-        place.update(Text(printable(info.place or "")))
+        place.update(Text(printable(f"{info.place} (p: the weeks)" if info.place else "")))
         title = Text(printable(circuit.name), style="bold")
         title.append(f"\n{len(plan)} steps · about {format_duration(plan.estimated_seconds)}")
         title.append(f" · challenge mode {'ON' if info.challenge else 'off'} (c)")
