@@ -8,6 +8,7 @@ comments, the messages it must give without the file name; their circuit is `cir
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,29 @@ def test_schema_forbids_unknown_keys() -> None:
 
 def test_the_programmes_folder_is_bundled() -> None:
     assert (bundled_dir("programmes") / "nordic.toml").is_file()
+
+
+def test_the_readmes_example_is_a_programme_that_says_what_the_readme_says() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"### The programme format.*?```toml\n(.*?)```", readme, re.S)
+    assert found is not None
+    checked = check_text(found[1], "readme.toml")
+    planned = sessions(checked.programme)
+    assert [s.place for s in planned[:2]] == ["Week 1 · session 1 of 1", "Week 2 · session 1 of 3"]
+    assert planned[-1].place == "Week 5 · session 3 of 3"
+    (rule,) = checked.programme.progressions
+    assert (rule.exercise, rule.reps, rule.weeks, rule.up_to) == (
+        "Nordic hamstring curl",
+        1,
+        (4, 5),
+        12,
+    )
+
+
+def test_list_shows_the_programmes(capsys: pytest.CaptureFixture[str]) -> None:
+    from hamtimer.cli import main
+
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert "Programmes (hamtimer follow NAME)" in out
+    assert "│ nordic " in out and " 27 " in out

@@ -137,7 +137,34 @@ def list_circuits(out: Console, err: Console) -> int:
         )
     out.print(table)
     out.print(plain(f"Your own circuits go in {user_circuits_dir()}", "dim"))
+    out.print(programmes_table(err))
     return EXIT_OK
+
+
+def programmes_table(err: Console) -> Table:
+    """Every programme by name, with its weeks and sessions, and where it is."""
+    from hamtimer.programme import available
+    from hamtimer.programme.load import read_programme
+    from hamtimer.programme.schedule import sessions
+
+    table = Table(title="Programmes (hamtimer follow NAME)")
+    for column in ("name", "title", "weeks", "sessions", "from"):
+        table.add_column(column)
+    for item in available():
+        try:
+            checked = read_programme(item.path)
+        except CircuitError as problem:
+            first = str(problem).splitlines()[0]
+            table.add_row(plain(item.name), plain(f"invalid: {first}", "red"), "", "", "")
+            continue
+        table.add_row(
+            plain(item.name),
+            plain(checked.programme.name),
+            str(checked.programme.week_count),
+            str(len(sessions(checked.programme))),
+            plain(f"{item.origin} ({item.path})"),
+        )
+    return table
 
 
 def check(args: argparse.Namespace, out: Console, err: Console) -> int:
