@@ -258,3 +258,15 @@ def test_dates_stay_put_once_done(runner: Runner) -> None:
     assert now.standing.dates[1] == MONDAY
     assert now.standing.dates[2] == MONDAY + timedelta(days=30)  # today, the plan moved on
     assert now.standing.marks[3] is Mark.MISSED  # its first date passed: moved on
+
+
+def test_a_session_done_past_midnight_counts_on_the_day_it_ended(runner: Runner) -> None:
+    session = runner.session()
+    workout = session.start(resume=False, challenge=False)
+    workout.start()
+    runner.work(workout, 3)
+    runner.next_day()  # midnight passes during the workout
+    runner.work(workout)
+    session.close()
+    (run,) = runner.place().runs
+    assert run.counts and run.day == MONDAY + timedelta(days=1)
