@@ -18,8 +18,9 @@ from pathlib import Path
 
 from hamtimer.circuit import CircuitFile
 from hamtimer.clock import Calendar
-from hamtimer.history import HistoryStore
+from hamtimer.history import HistoryStore, HoldTarget
 from hamtimer.history.following import Following, SessionLink, SessionRun
+from hamtimer.history.holds import TargetKey
 from hamtimer.plan import StepKind, WorkMode
 from hamtimer.plan.compiled import CompiledCircuit, compile_circuit
 from hamtimer.programme import ProgrammeError, find_programme
@@ -62,6 +63,8 @@ class Place:
     runs: tuple[SessionRun, ...]
     held: Mapping[int, Mapping[str, list[float]]] = field(default_factory=dict)
     """Per session done, each exercise's holds ended with done (for `when = "reached"`)."""
+    history_targets: Mapping[TargetKey, HoldTarget] = field(default_factory=dict)
+    """Last time's hold and the best, per exercise and side, from every real workout."""
 
     @property
     def name(self) -> str:
@@ -157,7 +160,7 @@ def place(store: HistoryStore, calendar: Calendar) -> Place | None:
         done=done,
         today=calendar.today(),
     )
-    return Place(following, checked, planned, now, runs, _held(runs))
+    return Place(following, checked, planned, now, runs, _held(runs), store.hold_targets())
 
 
 def follow(store: HistoryStore, ref: str, level: int | None, calendar: Calendar) -> Place:

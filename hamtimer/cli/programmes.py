@@ -128,6 +128,7 @@ def programme(args: argparse.Namespace, out: Console, err: Console) -> int:
         grid,
         programme_document,
         sides_table,
+        targets_table,
         weekly,
     )
 
@@ -152,6 +153,9 @@ def programme(args: argparse.Namespace, out: Console, err: Console) -> int:
         if place.runs:
             out.print()
             out.print(done_table(place))
+        targets = targets_table(place)
+        if targets is not None:
+            out.print(targets)
         weeks = weekly(place)
         if any(f.right or f.left for f in weeks):
             out.print(sides_table(weeks))

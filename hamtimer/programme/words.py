@@ -21,6 +21,8 @@ class Prescribed:
     """'3 × 6–8', '3 × 12, 10, 8', '2 × 30 s', 'hold to fatigue, target 35 s'."""
     hold: float | None = None
     """The programme's hold target, in seconds, for a hold to fatigue with one."""
+    to_fatigue: bool = False
+    """A hold the runner ends: held to fatigue."""
 
 
 def _amount(value: int | float | Span, unit: str = "") -> str:
@@ -58,5 +60,6 @@ def prescribed(circuit: Circuit, holds: Mapping[str, float] | None = None) -> li
         for exercise in block.work():
             sets = exercise.set_count(block.sets)
             hold = holds.get(exercise.name)
-            found.append(Prescribed(exercise.name, sets, prescription(exercise, sets, hold), hold))
+            text = prescription(exercise, sets, hold)
+            found.append(Prescribed(exercise.name, sets, text, hold, exercise.to_fatigue))
     return found

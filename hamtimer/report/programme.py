@@ -5,7 +5,7 @@ and the programme screen all use it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -15,8 +15,9 @@ from rich.table import Table
 from rich.text import Text
 
 from hamtimer.circuit import BlockRole, Side
-from hamtimer.history import WorkoutRecord
+from hamtimer.history import HoldTarget, WorkoutRecord
 from hamtimer.history.following import Following, SessionRun
+from hamtimer.history.holds import TargetKey
 from hamtimer.plan import StepKind, WorkMode, format_duration
 from hamtimer.printable import printable
 from hamtimer.programme.schedule import Mark, Session, Standing
@@ -49,6 +50,9 @@ class Followed(Protocol):
 
     @property
     def runs(self) -> tuple[SessionRun, ...]: ...
+
+    @property
+    def history_targets(self) -> Mapping[TargetKey, HoldTarget]: ...
 
     def prescribed(self, session: Session) -> list[Prescribed]: ...
 
@@ -325,3 +329,35 @@ def programme_document(place: Followed) -> dict[str, Any]:
             for f in weekly(place)
         ],
     }
+
+
+def targets_table(place: Followed) -> Table | None:
+    """Each hold of the next session: the programme's target, and last time's hold and the
+    best per side from the runner's own history; None when the session has no hold."""
+    session = place.standing.next
+    if session is None:
+        return None
+    holds = [item for item in place.prescribed(session) if item.to_fatigue]
+    rows = []
+    for item in holds:
+        for side in (Side.RIGHT, Side.LEFT, None):
+            known = place.history_targets.get((item.exercise, side))
+            if known is None and (side is not None or item.hold is None):
+                continue
+            rows.append(
+                (
+                    printable(item.exercise),
+                    {Side.RIGHT: "right", Side.LEFT: "left", None: ""}[side],
+                    "—" if item.hold is None else format_duration(item.hold),
+                    "—" if known is None or known.last is None else format_duration(known.last),
+                    "—" if known is None or known.best is None else format_duration(known.best),
+                )
+            )
+    if not rows:
+        return None
+    table = Table(title="Hold targets", title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("exercise", "side", "programme", "last time", "best"):
+        table.add_column(column, justify="left" if column in {"exercise", "side"} else "right")
+    for row in rows:
+        table.add_row(*row)
+    return table

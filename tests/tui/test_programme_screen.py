@@ -114,6 +114,11 @@ async def test_the_start_screen_shows_the_place_and_p_opens_the_programme(tmp_pa
         grid = drawn(screen.query_one("#grid-full", Static))
         assert grid.splitlines()[0].startswith("Week 1 ✓ Mon 02 Mar ✓ Wed 04 Mar ✓ Fri 06 Mar")
         assert "▶ today" in grid.splitlines()[1]
+        targets = [
+            " ".join(line.split()) for line in drawn(screen.query_one("#targets")).splitlines()
+        ]
+        assert "Bird dog with wall push right 0:50 0:39 0:39" in targets
+        assert "Bird dog with wall push left 0:50 0:32 0:32" in targets
         assert {plot.which for plot in screen.query(WeeksPlot)} == {"holds", "volume"}
         assert "Best hold per week" in drawn(screen.query_one("#holds-plot", WeeksPlot))
         await pilot.press("escape")

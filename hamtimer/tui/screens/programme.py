@@ -22,6 +22,7 @@ from hamtimer.report.programme import (
     grid,
     short_lines,
     sides_table,
+    targets_table,
     today_lines,
     weekly,
 )
@@ -70,7 +71,9 @@ class ProgrammeScreen(AdaptiveScreen):
     ProgrammeScreen.-compact #grid-compact { display: block; }
     ProgrammeScreen #legend { color: $text-muted; }
     ProgrammeScreen.-compact #legend { display: none; }
-    ProgrammeScreen #done, ProgrammeScreen #sides { margin-top: 1; height: auto; }
+    ProgrammeScreen #done, ProgrammeScreen #sides, ProgrammeScreen #targets {
+        margin-top: 1; height: auto;
+    }
     ProgrammeScreen.-too-small #programme { display: none; }
     """
 
@@ -108,6 +111,9 @@ class ProgrammeScreen(AdaptiveScreen):
             yield Static(LEGEND, id="legend")
             if place.runs:
                 yield Static(done_table(place), id="done")
+            targets = targets_table(place)
+            if targets is not None:
+                yield Static(targets, id="targets")
             weeks = weekly(place)
             if any(f.right or f.left for f in weeks):
                 yield Static(sides_table(weeks), id="sides")
