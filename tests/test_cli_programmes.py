@@ -37,7 +37,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def do_todays_session(calendar: FakeCalendar, *, finish: bool) -> None:
     """What the timer does with today's session: run it to its end, or stop early."""
-    today = programmes.todays_session(None, hands_free=False)
+    today, _ = programmes.todays_session(None, hands_free=False)
     assert today is not None
     clock = FakeClock()
     session = WorkoutSession(
@@ -133,9 +133,9 @@ def test_follow_stop_and_the_level_checks(
 def test_plain_hamtimer_opens_todays_session(
     capsys: pytest.CaptureFixture[str], calendar: FakeCalendar
 ) -> None:
-    assert programmes.todays_session(None, hands_free=False) is None
+    assert programmes.todays_session(None, hands_free=False) == (None, [])
     run(capsys, "follow", "nordic")
-    today = programmes.todays_session(None, hands_free=False)
+    today, _ = programmes.todays_session(None, hands_free=False)
     assert today is not None
     assert today.place == "Nordic hamstring protocol · Week 1 · session 1 of 1"
     assert today.circuit_file.name == "nordic/nordic-hamstring-curl"
@@ -191,3 +191,23 @@ def test_the_real_command_follows_and_tells_today(tmp_path: Path) -> None:
     )
     assert today.returncode == 0, today.stderr
     assert json.loads(today.stdout)["next"]["place"] == "Week 1 · session 1 of 1"
+
+
+def test_without_a_programme_plain_hamtimer_reads_only_the_history(tmp_path: Path) -> None:
+    """The start-up path stays light: no pydantic, no programme code, when none is followed."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from hamtimer.cli import programmes\n"
+        "assert programmes.todays_session(Path(sys.argv[1]), hands_free=False) == (None, [])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'hamtimer.programme',"
+        " 'hamtimer.following', 'plotext'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

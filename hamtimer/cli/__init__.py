@@ -159,9 +159,9 @@ def _run(args: argparse.Namespace, err: Console) -> int:
     if not 5 <= args.voice_volume <= 100:
         error(err, "--voice-volume must be between 5 and 100 (percent of the tones' level)")
         return EXIT_USAGE
-    session = None
+    session, notices = None, list[str]()
     if args.circuit is None:  # the programme's next session, when one is followed
-        session = programmes.todays_session(args.data_dir, hands_free=args.hands_free)
+        session, notices = programmes.todays_session(args.data_dir, hands_free=args.hands_free)
     if session is not None:
         found, circuit = session.circuit_file, session.compiled
     else:
@@ -188,6 +188,7 @@ def _run(args: argparse.Namespace, err: Console) -> int:
         hands_free=args.hands_free,
         programme=session,
         calendar=programmes.calendar,
+        notices=notices,
     )
     for line in unsaved:
         error(err, line)

@@ -175,14 +175,20 @@ def programme(args: argparse.Namespace, out: Console, err: Console) -> int:
         store.close()
 
 
-def todays_session(folder: Path | None, *, hands_free: bool) -> SessionCircuit | None:
-    """The followed programme's next session, for a plain `hamtimer`; None when no programme
-    is followed or it is done."""
+def todays_session(
+    folder: Path | None, *, hands_free: bool
+) -> tuple[SessionCircuit | None, list[str]]:
+    """The followed programme's next session, for a plain `hamtimer` (None when no
+    programme is followed or it is done), and what the history had to say once (a damaged
+    file set aside). Without a programme followed, only the history is read: no pydantic."""
     store = _store(folder)
     try:
+        if store.following() is None:
+            return None, store.take_notices()
         place = _place(store)
+        notices = store.take_notices()
     finally:
         store.close()
     if place is None or place.next is None:
-        return None
-    return place.session_circuit(hands_free=hands_free)
+        return None, notices
+    return place.session_circuit(hands_free=hands_free), notices

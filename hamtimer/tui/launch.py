@@ -3,6 +3,7 @@ the sound and voice opened once the app is up."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,7 @@ def run_app(
     hands_free: bool = False,
     programme: SessionCircuit | None = None,
     calendar: Calendar | None = None,
+    notices: Sequence[str] = (),
 ) -> tuple[int, list[str]]:
     """Run the timer for a circuit until the runner leaves: the process exit code, and what
     to tell once the terminal is back (a workout that could not be saved).
@@ -49,7 +51,8 @@ def run_app(
     `voice` is 'on' or 'off' (off: no voice until `v`); `voice_volume` (0–1) the voice's
     level against the tones; `hands_free` paces every set of reps. `programme`: the circuit
     is this session of the programme followed (linked to it when saved, its hold targets
-    shown); `calendar` says which day it is done on.
+    shown); `calendar` says which day it is done on. `notices`: what the history said when
+    it was read for the programme (a damaged file set aside), for the start screen.
 
     Raises the unexpected error that ended the app, if one did, with the terminal restored.
     """
@@ -114,6 +117,7 @@ def run_app(
         prepare=prepare,
         place=programme.place if programme else None,
     )
+    app.notices.extend(notices)
     result = app.run()
     session.close()
     if app.crashed is not None:
