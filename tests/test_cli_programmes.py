@@ -121,7 +121,12 @@ def test_follow_stop_and_the_level_checks(
     assert code == 2 and "Nordic hamstring protocol has no levels: leave out --level" in err
     code, _, err = run(capsys, "follow", "nosuch")
     assert code == 2 and "no programme named 'nosuch'" in err
-    run(capsys, "follow", "hamstring")
+    run(capsys, "follow", "nordic")
+    code, out, _ = run(capsys, "follow", "hamstring")
+    assert out.splitlines()[:2] == [
+        "Stopped following Nordic hamstring protocol.",
+        "Following Hamstring circuit, four weeks from today.",
+    ]
     code, out, _ = run(capsys, "follow", "--stop")
     assert code == 0 and "Stopped following the programme." in out
     code, out, _ = run(capsys, "follow", "--stop")

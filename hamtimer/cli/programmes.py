@@ -79,7 +79,10 @@ def follow(args: argparse.Namespace, out: Console, err: Console) -> int:
             names = ", ".join(item.name for item in available()) or "(none)"
             error(err, f"follow which programme? Programmes: {names} (e.g. hamtimer follow nordic)")
             return EXIT_USAGE
+        before = store.following()
         place = start(store, args.programme, args.level, calendar)
+        if before is not None:
+            out.print(plain(f"Stopped following {before.name}."))
         out.print(plain(f"Following {place.name} from today.", "bold"))
         _print_today(out, place)
         return EXIT_OK
