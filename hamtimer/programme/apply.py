@@ -133,10 +133,11 @@ def changed_exercise(
             update[work] = value
     count = keys.get("sets") or listed(update.get(work))
     if count is not None:
-        if block.mode == "circuit" and count != block.sets:
+        if block.mode != "straight" and count != block.sets:
+            way = f"rounds ({block.sets})" if block.mode == "circuit" else f"a {block.mode} block"
             raise ChangeError(
-                f'"{exercise.name}" is in block "{block.name}", done as rounds '
-                f"({block.sets}): its sets follow the rounds and cannot change",
+                f'"{exercise.name}" is in block "{block.name}", done as {way}: its sets '
+                "follow the block's and cannot change",
                 key="sets" if "sets" in keys else work,
                 name=exercise.name,
             )
@@ -148,7 +149,7 @@ def changed_exercise(
                 key="sets",
                 name=exercise.name,
             )
-        if block.mode != "circuit":
+        if block.mode == "straight":
             rests = exercise.rest_between_sets
             problem = (
                 gaps_problem(rests, count)
