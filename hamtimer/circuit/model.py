@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 from pydantic import Strict as StrictValue
 
+from hamtimer.circuit.intervals import check_block_mode, check_intervals_fit
 from hamtimer.circuit.kinds import (
     HEAVY_KINDS,
     Direction,
@@ -145,19 +146,38 @@ class Exercise(Strict):
 
 
 class Block(Strict):
-    """A group of exercises done for a number of sets, as straight sets or as rounds."""
+    """A group of exercises done for a number of sets, as straight sets or as rounds, or
+    timed by the clock (emom, amrap, intervals: `hamtimer.circuit.intervals`)."""
 
     name: Text
-    sets: Count
-    mode: Literal["straight", "circuit"] = Field(
+    sets: Count | None = Field(
+        None,
+        description="Sets (straight) or rounds (circuit, emom, intervals); required except "
+        "in an amrap block, whose rounds go on until its time_cap.",
+    )
+    mode: Literal["straight", "circuit", "emom", "amrap", "intervals"] = Field(
         "straight",
         description="straight: all sets of one exercise, then the next; "
-        "circuit: one set of each exercise per round.",
+        "circuit: one set of each exercise per round; "
+        "emom: each interval of `every` seconds holds one set of one exercise, and the rest "
+        "is what is left of it; amrap: as many rounds of the exercises as possible within "
+        "time_cap; intervals: as circuit, with each work step counted as an interval.",
+    )
+    every: Seconds | None = Field(
+        None, description="emom only: the length of each interval, in seconds (default 60)."
+    )
+    time_cap: Seconds | None = Field(
+        None, description="amrap only (and required there): how long the rounds go on."
     )
     rest_between_sets: RestSeconds | None = None
     rest_between_exercises: RestSeconds | None = None
     notes: Text | None = None
     exercises: tuple[Exercise, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _keys_of_its_mode(self) -> Self:
+        check_block_mode(self)
+        return self
 
 
 class Circuit(Strict):
@@ -168,6 +188,11 @@ class Circuit(Strict):
     source: Source | None = None
     timing: Timing = Timing()
     blocks: tuple[Block, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _intervals_leave_time(self) -> Self:
+        check_intervals_fit(self)
+        return self
 
     def exercises(self) -> list[Exercise]:
         """Every exercise in file order."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hamtimer.circuit.kinds import CircuitError, Side
 from hamtimer.circuit.model import Block, Circuit, Exercise, Prompt
+from hamtimer.plan import intervals
 from hamtimer.plan.steps import SYMBOLS, Plan, RestReason, Step, StepKind, WorkMode
 
 MAX_STEPS = 2000
@@ -77,7 +78,11 @@ class _Builder:
         return tuple(self.steps)
 
     def block(self, block: Block) -> None:
-        """Straight sets (every set of one exercise, then the next) or rounds."""
+        """Straight sets (every set of one exercise, then the next) or rounds; a block timed
+        by the clock (emom, amrap, intervals) is built by `hamtimer.plan.intervals`."""
+        if intervals.build_block(self, block):
+            return
+        assert block.sets is not None  # validated: only an amrap block has none
         between_sets = _first(block.rest_between_sets, self.timing.rest_between_sets)
         between_exercises = _first(block.rest_between_exercises, self.timing.rest_between_exercises)
         last_exercise = len(block.exercises) - 1

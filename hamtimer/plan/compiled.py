@@ -16,11 +16,13 @@ import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from hamtimer import __version__
+from hamtimer.circuit.intervals import EMOM_EVERY
 from hamtimer.circuit.kinds import CircuitError, ExerciseKind
 from hamtimer.circuit.source import circuit_hash
 from hamtimer.files import KIB, FileReadError, read_bytes
@@ -30,13 +32,22 @@ from hamtimer.plan.steps import Plan, plan_document, plan_from_document
 if TYPE_CHECKING:
     from hamtimer.circuit.model import Circuit
 
-FORMAT = 1
+_N = TypeVar("_N", int, float)
+
+FORMAT = 2
 """The cache files' layout; a file of another one is compiled again."""
 
 MAX_CACHE_BYTES = 64 * 1024 * KIB
 """A cache file larger than this is not read (two 2,000-step plans take about 4 MB)."""
 
-BUILDERS = ("circuit/model.py", "plan/build.py", "plan/speech.py", "plan/steps.py")
+BUILDERS = (
+    "circuit/model.py",
+    "circuit/intervals.py",
+    "plan/build.py",
+    "plan/intervals.py",
+    "plan/speech.py",
+    "plan/steps.py",
+)
 """The modules whose code decides a plan: a change to any compiles every circuit again."""
 
 
@@ -54,9 +65,11 @@ class BlockOutline:
     """What the start screen shows of a block."""
 
     name: str
-    mode: str  # "straight" or "circuit"
-    sets: int
+    mode: str  # "straight", "circuit", "emom", "amrap" or "intervals"
+    sets: int | None  # None: an amrap block, which goes round until its time cap
     exercises: tuple[ExerciseOutline, ...]
+    every: float | None = None  # an emom block's interval
+    time_cap: float | None = None  # an amrap block's cap
 
 
 @dataclass(frozen=True)
@@ -97,6 +110,8 @@ def compile_circuit(circuit: Circuit, *, hands_free: bool = False) -> CompiledCi
             exercises=tuple(
                 ExerciseOutline(item.name, item.kind, item.challenge) for item in block.exercises
             ),
+            every=(block.every or EMOM_EVERY) if block.mode == "emom" else None,
+            time_cap=block.time_cap,
         )
         for block in circuit.blocks
     )
@@ -156,6 +171,8 @@ def _document(made: CompiledCircuit, digest: str, stamp: str) -> dict[str, Any]:
                 "exercises": [
                     [item.name, item.kind.value, item.challenge] for item in block.exercises
                 ],
+                "every": block.every,
+                "time_cap": block.time_cap,
             }
             for block in made.blocks
         ],
@@ -173,11 +190,13 @@ def _read(where: Path, digest: str, stamp: str) -> CompiledCircuit | None:
             BlockOutline(
                 name=str(block["name"]),
                 mode=str(block["mode"]),
-                sets=int(block["sets"]),
+                sets=_number(block["sets"], int),
                 exercises=tuple(
                     ExerciseOutline(str(name), ExerciseKind(kind), challenge)
                     for name, kind, challenge in block["exercises"]
                 ),
+                every=_number(block["every"], float),
+                time_cap=_number(block["time_cap"], float),
             )
             for block in data["blocks"]
         )
@@ -187,6 +206,15 @@ def _read(where: Path, digest: str, stamp: str) -> CompiledCircuit | None:
         )
     except (FileReadError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
+
+
+def _number(value: object, kind: Callable[[float], _N]) -> _N | None:
+    """A cached number, or None; raises TypeError for anything else."""
+    if value is None:
+        return None
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise TypeError(f"not a number: {value!r}")
+    return kind(value)
 
 
 def _write(where: Path, document: dict[str, Any]) -> None:

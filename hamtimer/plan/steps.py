@@ -24,6 +24,7 @@ class WorkMode(StrEnum):
     REPS = "reps"  # the runner presses done, or the timer counts them at a tempo
     TIMED = "timed"  # a fixed time
     OPEN = "open"  # "to fatigue": counts up until the runner presses done
+    AMRAP = "amrap"  # as many rounds as possible: a round is counted on a key; ends at the cap
 
 
 class RestReason(StrEnum):
@@ -34,6 +35,15 @@ class RestReason(StrEnum):
     BETWEEN_ROUNDS = "between_rounds"
     BETWEEN_EXERCISES = "between_exercises"
     BETWEEN_BLOCKS = "between_blocks"
+    INTERVAL = "interval"  # an EMOM interval's rest: what is left of it once the work is done
+
+
+class IntervalKind(StrEnum):
+    """A block timed by the clock rather than by sets and rests (`hamtimer.plan.intervals`)."""
+
+    EMOM = "emom"  # every minute on the minute: each interval starts on its boundary
+    AMRAP = "amrap"  # as many rounds as possible within a time cap: one step
+    INTERVALS = "intervals"  # rounds whose work steps are counted as intervals
 
 
 SYMBOLS = {Direction.CLOCKWISE: "↻", Direction.COUNTER_CLOCKWISE: "↺"}
@@ -77,10 +87,21 @@ class Step:
     cue: str | None = None
     challenge: str | None = None
     equipment: tuple[str, ...] = ()
+    interval: IntervalKind | None = None
+    """The block's kind when it is timed by intervals (EMOM, AMRAP, intervals)."""
+    interval_number: int | None = None
+    """EMOM and intervals: the interval this step belongs to, counted over the block."""
+    interval_count: int | None = None
+    every: float | None = None
+    """EMOM: the length of each interval; its next one starts on this boundary."""
+    round_items: tuple[str, ...] = ()
+    """AMRAP: what one round holds, an exercise a line: '10 × Burpee'."""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.equipment, tuple):  # a list from a builder or from JSON
-            object.__setattr__(self, "equipment", tuple(self.equipment))
+        for name in ("equipment", "round_items"):  # a list from a builder or from JSON
+            value = getattr(self, name)
+            if not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value))
 
     @property
     def ends_itself(self) -> bool:
@@ -89,10 +110,18 @@ class Step:
 
     @property
     def set_text(self) -> str | None:
-        """'set 2 of 3' or 'round 2 of 3'."""
+        """'set 2 of 3' or 'round 2 of 3'; in an interval block its interval: 'minute 3 of
+        10' (an EMOM of 60 s intervals), 'interval 3 of 8'."""
+        if self.interval_number is not None:
+            return f"{self.interval_word} {self.interval_number} of {self.interval_count}"
         if self.set_number is None:
             return None
         return f"{self.set_word} {self.set_number} of {self.set_count}"
+
+    @property
+    def interval_word(self) -> str:
+        """What an interval is called: 'minute' in an EMOM of 60 s intervals, else 'interval'."""
+        return "minute" if self.interval is IntervalKind.EMOM and self.every == 60 else "interval"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -130,6 +159,7 @@ _STEP_ENUMS = {
     "side": Side,
     "exercise_kind": ExerciseKind,
     "rest_reason": RestReason,
+    "interval": IntervalKind,
 }
 
 
