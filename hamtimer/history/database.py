@@ -33,7 +33,7 @@ from hamtimer.files import FileReadError, not_regular, opened, reason_of
 
 DB_FILE = "history.sqlite3"
 APPLICATION_ID = 0x68616D74  # "hamt"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another hamtimer's transaction
 HEADER = b"SQLite format 3\x00"
 
@@ -85,7 +85,13 @@ CREATE TABLE steps (                      -- how each reached step went; none fo
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_1,)
+_INTERVALS_2 = """
+ALTER TABLE plan_steps ADD COLUMN interval TEXT;          -- emom, amrap or intervals
+ALTER TABLE plan_steps ADD COLUMN interval_number INTEGER; -- EMOM and intervals: which one
+ALTER TABLE steps ADD COLUMN rounds INTEGER;               -- an AMRAP's rounds counted
+"""
+
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_1, _INTERVALS_2)
 """`MIGRATIONS[n]` takes a database from schema version n to n + 1 (0: an empty file)."""
 
 TABLES = ("plans", "plan_steps", "workouts", "steps")
@@ -314,6 +320,14 @@ def recover(damaged: Path, fresh: sqlite3.Connection) -> int:
 _KEYS = {"plans": "id", "plan_steps": "plan_id", "workouts": "id", "steps": "workout_id"}
 
 
+def _columns(source: sqlite3.Connection, table: str) -> list[str]:
+    """The columns of `table` in the damaged file (an older schema has fewer); [] if none."""
+    try:
+        return [str(row[1]) for row in source.execute(f"PRAGMA table_info({table})")]
+    except sqlite3.Error:
+        return []
+
+
 def _rows(source: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
     """Every readable row of `table`: all at once, else key by key around the damage."""
     with contextlib.suppress(sqlite3.Error):
@@ -334,13 +348,14 @@ def _copy_rows(source: sqlite3.Connection, fresh: sqlite3.Connection) -> int:
     fresh.execute("BEGIN IMMEDIATE")
     try:
         for table in TABLES:
-            rows = _rows(source, table)
-            if not rows:
+            rows, columns = _rows(source, table), _columns(source, table)
+            if not rows or len(columns) != len(rows[0]):
                 continue
-            marks = ", ".join("?" * len(rows[0]))
+            names, marks = ", ".join(columns), ", ".join("?" * len(columns))
+            insert = f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({marks})"
             for row in rows:
                 with contextlib.suppress(sqlite3.Error):  # e.g. a step whose workout was lost
-                    fresh.execute(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", row)
+                    fresh.execute(insert, row)
         saved = fresh.execute("SELECT count(*) FROM workouts").fetchone()[0]
         fresh.execute("COMMIT")
     except BaseException:

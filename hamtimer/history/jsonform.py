@@ -21,7 +21,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt
 from hamtimer.circuit import Side
 from hamtimer.events import StepStatus
 from hamtimer.history.records import Outcome, StepEntry, WorkoutRecord
-from hamtimer.plan import StepKind, WorkMode
+from hamtimer.plan import IntervalKind, StepKind, WorkMode
 
 FORMAT = 1
 Seconds = Annotated[float, Field(ge=0, allow_inf_nan=False)]
@@ -44,6 +44,9 @@ class _Step(_Record):
     active_seconds: Seconds = 0.0
     paused_seconds: Seconds = 0.0
     held_seconds: Seconds | None = None
+    interval: IntervalKind | None = None
+    interval_number: int | None = Field(None, ge=1)
+    rounds: int | None = Field(None, ge=0)
 
 
 class _Workout(_Record):
@@ -115,6 +118,9 @@ def _record(old: _Workout) -> WorkoutRecord:
             active_seconds=step.active_seconds,
             paused_seconds=step.paused_seconds,
             held_seconds=step.held_seconds,
+            interval=step.interval,
+            interval_number=step.interval_number,
+            rounds=step.rounds,
         )
         for step in old.steps
     )
@@ -176,6 +182,9 @@ def dumps(record: WorkoutRecord, *, owner: str | None = None, data_dir: str | No
                 "active_seconds": step.active_seconds,
                 "paused_seconds": step.paused_seconds,
                 "held_seconds": step.held_seconds,
+                "interval": None if step.interval is None else str(step.interval),
+                "interval_number": step.interval_number,
+                "rounds": step.rounds,
             }
             for step in record.steps
         ],

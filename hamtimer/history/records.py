@@ -18,12 +18,12 @@ from pathlib import Path
 
 from hamtimer.circuit import Side
 from hamtimer.events import StepRecord, StepStatus
-from hamtimer.plan import Plan, StepKind, WorkMode
+from hamtimer.plan import IntervalKind, Plan, StepKind, WorkMode
 
 COMPLETED = frozenset({StepStatus.DONE, StepStatus.TIMED_OUT})
 """Statuses that count toward completion."""
 
-ENDED = COMPLETED | {StepStatus.SKIPPED}
+ENDED = COMPLETED | {StepStatus.SKIPPED, StepStatus.MISSED}
 """Statuses of a step that is over and will not be repeated on resume."""
 
 
@@ -72,6 +72,9 @@ class StepEntry:
     active_seconds: float = 0.0
     paused_seconds: float = 0.0
     held_seconds: float | None = None  # to-fatigue work ended with done only
+    interval: IntervalKind | None = None  # an EMOM, AMRAP or intervals block's step
+    interval_number: int | None = None  # EMOM and intervals: its interval in the block
+    rounds: int | None = None  # an AMRAP: the rounds counted
 
     @property
     def completed(self) -> bool:
@@ -96,6 +99,8 @@ def plan_entries(plan: Plan) -> tuple[StepEntry, ...]:
             side=step.side,
             set_number=step.set_number,
             planned=step.seconds,
+            interval=step.interval,
+            interval_number=step.interval_number,
         )
         for step in plan.steps
     )
@@ -117,6 +122,7 @@ def _with_record(entry: StepEntry, record: StepRecord | None) -> StepEntry:
         active_seconds=_round(record.active_seconds),
         paused_seconds=_round(record.paused_seconds),
         held_seconds=_round(held) if held is not None and entry.mode is WorkMode.OPEN else None,
+        rounds=record.rounds if entry.mode is WorkMode.AMRAP else None,
     )
 
 
@@ -274,6 +280,7 @@ class WorkoutRecord:
                 active_seconds=entry.active_seconds,
                 paused_seconds=entry.paused_seconds,
                 held_seconds=entry.held_seconds,
+                rounds=entry.rounds,
             )
             for entry in self.steps[: self.current_index]
         ]
