@@ -130,7 +130,7 @@ def _amrap(builder: _Builder, block: Block) -> None:
             block=block.name,
             amount=f"AMRAP {length}",
             short=f"AMRAP {length}",
-            brief="AMRAP",
+            brief=f"AMRAP {length}",
             mode=WorkMode.AMRAP,
             seconds=cap,
             estimate=cap,

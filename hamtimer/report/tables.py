@@ -11,7 +11,14 @@ from collections.abc import Sequence
 from rich.table import Table
 from rich.text import Text
 
-from hamtimer.history import Outcome, SideHolds, TrendPoint, WorkoutRecord, holds_by_side
+from hamtimer.history import (
+    Outcome,
+    SideHolds,
+    TrendPoint,
+    WorkoutRecord,
+    holds_by_side,
+    interval_results,
+)
 from hamtimer.plan import format_duration
 from hamtimer.printable import printable
 from hamtimer.report.text import (
@@ -19,9 +26,12 @@ from hamtimer.report.text import (
     circuit_text,
     completion_text,
     duration_text,
+    emom_text,
     holds_text,
+    intervals_text,
     local_time,
     rehearsal_text,
+    rounds_text,
     weaker_side,
 )
 
@@ -34,6 +44,11 @@ def summary_text(record: WorkoutRecord) -> Text:
     text.append(f"{circuit_text(record)}\n")
     text.append(f"Total time (without pauses): {duration_text(record)}\n")
     text.append(f"Steps done {record.completed} of {len(record.steps)} · skipped {record.skipped}")
+    results = interval_results(record)
+    if results.rounds:
+        text.append(f"\nAMRAP: {rounds_text(results)}", style="bold")
+    if results.emom_intervals:
+        text.append(f"\n{emom_text(results).capitalize()}", style="bold")
     if record.rehearsal:
         text.append(f"\n{rehearsal_text(record).capitalize()}: not counted in hold trends.")
     return text
@@ -67,7 +82,7 @@ def history_table(records: Sequence[WorkoutRecord], *, older: int = 0) -> Table:
             local_time(record.started_at),
             circuit_text(record),
             duration_text(record),
-            completion_text(record),
+            "\n".join(text for text in (completion_text(record), intervals_text(record)) if text),
             holds_text(record),
         )
         table.add_row(*(Text(cell) for cell in cells), style=style)

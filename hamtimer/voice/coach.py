@@ -222,9 +222,7 @@ class VoiceCoach:
         length = None
         if snapshot.index == event.step_index and snapshot.step_remaining is not None:
             length = snapshot.step_remaining + max(snapshot.now - event.due, 0.0)
-        lines = lines_for(
-            event, workout.plan, targets=self.targets, elapsed=elapsed, length=length
-        )
+        lines = lines_for(event, workout.plan, targets=self.targets, elapsed=elapsed, length=length)
         if lines is None:
             return
         clock_now = workout.clock.now()

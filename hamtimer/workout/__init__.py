@@ -41,6 +41,7 @@ Decisions a runner would notice (each has a test):
 """
 
 from hamtimer.workout.engine import DONE_GUARD, Workout
+from hamtimer.workout.intervals import adjustable
 from hamtimer.workout.listeners import Listener
 from hamtimer.workout.snapshot import Snapshot
 from hamtimer.workout.state import WorkoutState
@@ -53,5 +54,6 @@ __all__ = [
     "Snapshot",
     "Workout",
     "WorkoutState",
+    "adjustable",
     "is_paced",
 ]
