@@ -243,7 +243,9 @@ class Visit:
         if self.start_cue:
             options.append((self.origin, Due.START_CUE))
         if self.tempo is not None and self.next_rep <= self.reps:
-            options.append((self.origin + (self.next_rep - 1) * self.tempo, Due.REP))
+            rep = self.origin + (self.next_rep - 1) * self.tempo
+            if self.deadline is None or rep < self.deadline:  # none at an EMOM's boundary
+                options.append((rep, Due.REP))
         if self.targets:
             options.append((self.origin + self.targets[0], Due.TARGET))
         if self.deadline is not None:
