@@ -48,7 +48,7 @@ def summary_text(record: WorkoutRecord) -> Text:
     if results.rounds:
         text.append(f"\nAMRAP: {rounds_text(results)}", style="bold")
     if results.emom_intervals:
-        text.append(f"\n{emom_text(results).capitalize()}", style="bold")
+        text.append(f"\n{emom_text(results)}", style="bold")
     if record.rehearsal:
         text.append(f"\n{rehearsal_text(record).capitalize()}: not counted in hold trends.")
     return text
