@@ -309,3 +309,16 @@ def test_the_voice_says_an_amrap_and_its_rounds() -> None:
     assert words.brief(plan, 1) == "As many rounds as you can."
     assert words.round_done(4) == "Round four done."
     assert {"round", "four", "done", "rounds"} <= words.vocabulary(plan)
+
+
+def test_the_readmes_interval_example_is_true() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Interval blocks")[1].split("###")[0]
+    example = section.split("```toml\n")[1].split("```")[0]
+    plan = plan_of(f'name = "Example"\n{example}')
+    emom = [step for step in plan.steps if step.block == "Ten minutes"]
+    assert math.isclose(sum(step.estimate for step in emom), 600), "10 intervals, 10 minutes"
+    assert [step.summary for step in plan.steps if step.mode is WorkMode.AMRAP] == [
+        "AMRAP 10:00 — 10 × Push-up · 30 s Plank"
+    ]
+    assert plan.steps[-1].set_text == "interval 8 of 8"
