@@ -316,7 +316,7 @@ def test_the_readmes_interval_example_is_true() -> None:
     section = readme.split("### Interval blocks")[1].split("###")[0]
     example = section.split("```toml\n")[1].split("```")[0]
     plan = plan_of(f'name = "Example"\n{example}')
-    emom = [step for step in plan.steps if step.block == "Ten minutes"]
+    emom = [step for step in plan.steps if step.interval is IntervalKind.EMOM]
     assert math.isclose(sum(step.estimate for step in emom), 600), "10 intervals, 10 minutes"
     assert [step.summary for step in plan.steps if step.mode is WorkMode.AMRAP] == [
         "AMRAP 10:00 — 10 × Push-up · 30 s Plank"
