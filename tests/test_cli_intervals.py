@@ -7,8 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from hamtimer.circuit import CircuitFile, load_circuit
 from hamtimer.cli import main
-from tests.interval_circuits import AMRAP, EMOM, TABATA, write
+from hamtimer.clock import FakeClock
+from hamtimer.folders import data_dir
+from hamtimer.history import HistoryStore
+from hamtimer.session import WorkoutSession
+from tests.interval_circuits import AMRAP, BOTH, EMOM, TABATA, write
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -77,3 +82,35 @@ def test_check_says_what_an_amrap_needs(capsys: pytest.CaptureFixture[str], tmp_
     assert f"{path}: not a valid circuit" in err
     assert "blocks[0]: an amrap block needs time_cap" in " ".join(err.split())
     assert "Traceback" not in err
+
+
+def test_history_gives_the_rounds_and_the_intervals_on_time(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write(tmp_path, BOTH)
+    clock = FakeClock()
+    session = WorkoutSession(
+        CircuitFile("both", path, "file"),
+        load_circuit(path),
+        store=HistoryStore(data_dir()),
+        clock=clock,
+        background=False,
+    )
+    workout = session.start(resume=False, challenge=False)
+    workout.start()
+    for moment, act in ((5, "update"), (20, "count_round"), (40, "count_round"), (65, "update")):
+        clock.set(1000 + moment)
+        getattr(workout, act)()
+    clock.set(1000 + 85 + 10)
+    workout.done()  # interval 1 done in 10 s; interval 2 missed
+    clock.set(1000 + 85 + 60)
+    workout.update()
+    assert session.finish() is not None
+    code, out, _ = run(capsys, "history")
+    assert code == 0
+    assert "2 rounds" in out and "EMOM 1/2 on time" in out
+    code, out, _ = run(capsys, "history", "--json")
+    [document] = json.loads(out)
+    assert document["amrap_rounds"] == [2]
+    assert (document["emom_intervals"], document["emom_on_time"]) == (2, 1)
+    assert [step["rounds"] for step in document["steps"]][:2] == [None, 2]

@@ -117,7 +117,7 @@ def test_rounds_are_stored_as_counted_and_come_back_after_a_crash(
     summary = summary_text(record).plain
     assert "AMRAP: 4 rounds" in summary
     assert "1 of 2 EMOM intervals on time" in summary
-    assert intervals_text(record) == "4 rounds · 1 of 2 EMOM intervals on time"
+    assert intervals_text(record) == "4 rounds · EMOM 1/2 on time"
 
 
 def test_a_workout_with_rounds_reads_back_from_its_json_exactly(tmp_path: Path) -> None:
@@ -160,7 +160,7 @@ def test_an_emom_interval_is_on_time_only_when_all_its_work_was_done(
     assert ended is not None
     results = interval_results(ended)
     assert (results.rounds, results.emom_intervals, results.emom_on_time) == ((0,), 2, 1)
-    assert intervals_text(ended) == "0 rounds · 1 of 2 EMOM intervals on time"
+    assert intervals_text(ended) == "0 rounds · EMOM 1/2 on time"
 
 
 def downgraded(data: Path, record: WorkoutRecord) -> None:

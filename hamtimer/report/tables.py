@@ -82,7 +82,7 @@ def history_table(records: Sequence[WorkoutRecord], *, older: int = 0) -> Table:
             local_time(record.started_at),
             circuit_text(record),
             duration_text(record),
-            "\n".join(text for text in (completion_text(record), intervals_text(record)) if text),
+            "\n".join(filter(None, (completion_text(record), intervals_text(record, "\n")))),
             holds_text(record),
         )
         table.add_row(*(Text(cell) for cell in cells), style=style)

@@ -101,17 +101,21 @@ def rounds_text(results: IntervalResults) -> str:
     return f"{total} round{'' if results.rounds == (1,) else 's'}"
 
 
-def emom_text(results: IntervalResults) -> str:
-    """'8 of 10 EMOM intervals on time'; '' without an EMOM."""
+def emom_text(results: IntervalResults, *, short: bool = False) -> str:
+    """'8 of 10 EMOM intervals on time' (`short`: 'EMOM 8/10 on time'); '' without an EMOM."""
     if not results.emom_intervals:
         return ""
+    if short:
+        return f"EMOM {results.emom_on_time}/{results.emom_intervals} on time"
     return f"{results.emom_on_time} of {results.emom_intervals} EMOM intervals on time"
 
 
-def intervals_text(record: WorkoutRecord) -> str:
-    """The AMRAP rounds and the EMOM intervals done on time in one line; '' without them."""
+def intervals_text(record: WorkoutRecord, sep: str = " · ") -> str:
+    """The AMRAP rounds and the EMOM intervals done on time, short, joined by `sep`:
+    '7 rounds · EMOM 8/10 on time'; '' without them."""
     results = interval_results(record)
-    return " · ".join(text for text in (rounds_text(results), emom_text(results)) if text)
+    parts = (rounds_text(results), emom_text(results, short=True))
+    return sep.join(text for text in parts if text)
 
 
 def waiting_text(record: WorkoutRecord, *, running: bool) -> str:
