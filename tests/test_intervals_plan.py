@@ -22,6 +22,7 @@ from hamtimer.plan import speech as words
 from hamtimer.plan.compiled import compiled
 from hamtimer.plan.intervals import round_item
 from tests.interval_circuits import AMRAP, EMOM, TABATA, write
+from tests.test_plan_cache import refuse_validation
 
 
 def plan_of(text: str, **options: bool) -> Plan:
@@ -277,9 +278,12 @@ def test_interval_plans_read_back_from_their_json_exactly(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [EMOM, AMRAP])
-def test_the_compiled_outline_keeps_the_mode(tmp_path: Path, text: str) -> None:
+def test_the_compiled_outline_keeps_the_mode(
+    tmp_path: Path, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = write(tmp_path, text)
     fresh = compiled(path, path.read_bytes())
+    refuse_validation(monkeypatch)
     cached = compiled(path, path.read_bytes())
     assert cached == fresh
     (block,) = cached.blocks
