@@ -28,6 +28,10 @@ tones in flight) → playback started, whether any phrase sounded over a tone, h
 were said, and the synthesis time per phrase (time to make it, and against its own length).
 
     python bench/audio_latency.py --voice --backend simpleaudio --seconds 600
+
+`--reference` (with `--voice`) first runs the same workout without the voice, so that the
+machine's own load shows in the same run. Every run prints the 3-2-1 and go cues apart,
+with how many sounded within 30 ms of their second.
 """
 
 from __future__ import annotations
@@ -49,6 +53,9 @@ from hamtimer.events import Event
 from hamtimer.plan import Plan, build_plan
 from hamtimer.sound import DESIGNS, Cue, Played, cue_for, open_sound
 from hamtimer.workout import Workout, WorkoutState
+
+TARGET = 0.030
+"""The 3-2-1 and the go should sound within this many seconds of their second."""
 
 CAPTURE_CONFIG = """\
 pcm.!default {
@@ -176,7 +183,9 @@ def describe(values: Sequence[float]) -> str:
 
 def report(name: str, heard: Heard) -> bool:
     """Print one backend's figures; False when cues went missing or were reordered."""
-    print(f"\n{name}: {len(heard.played)} cues")
+    sounds = len(heard.played)
+    cues = sum(record.cue is not None for record in heard.played)
+    print(f"\n{name}: {cues} cues" + (f", {sounds - cues} phrases" if sounds > cues else ""))
     if heard.notices:
         print("  notices:", *heard.notices, sep="\n    ")
     expected = [cue for cue, _, _ in heard.due]
@@ -195,6 +204,17 @@ def report(name: str, heard: Heard) -> bool:
     print(f"  engine  (due → listener)      {describe(engine)}")
     print(f"  sound   (play() → started)    {describe(sound)}")
     print(f"  total   (due → started)       {describe(total)}")
+    marks = [
+        late
+        for late, record in zip(total, heard.played, strict=True)
+        if record.cue in (Cue.COUNTDOWN, Cue.GO)
+    ]
+    if marks:
+        within = sum(late <= TARGET for late in marks)
+        print(
+            f"  3-2-1 and go (due → started)  {describe(marks)}; "
+            f"{within} of {len(marks)} within {TARGET * 1000:.0f} ms"
+        )
     if heard.said or heard.made:
         report_voice(heard, phrases, tones)
     return True
@@ -236,6 +256,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0, help="workout length per backend")
     parser.add_argument("--voice", action="store_true", help="with the voice coach (Piper)")
     parser.add_argument(
+        "--reference",
+        action="store_true",
+        help="with --voice: first run the same workout without the voice, in the same run",
+    )
+    parser.add_argument(
         "--device",
         choices=["capture", "default"],
         default="capture",
@@ -257,6 +282,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.environ["ALSA_CONFIG_PATH"] = str(config)
             os.environ["HAMTIMER_BENCH_CAPTURE"] = str(Path(folder) / "capture.wav")
         for mode in modes:
+            if args.voice and args.reference:
+                name, heard = asyncio.run(run(plan, mode, False))
+                ok = report(f"{name}, the same workout without the voice", heard) and ok
             name, heard = asyncio.run(run(plan, mode, args.voice))
             ok = report(name, heard) and ok
     return 0 if ok else 1

@@ -79,8 +79,9 @@ def test_check_says_what_an_amrap_needs(capsys: pytest.CaptureFixture[str], tmp_
     path = write(tmp_path, AMRAP.replace("time_cap = 300", ""))
     code, _, err = run(capsys, "check", str(path))
     assert code == 1
-    assert f"{path}: not a valid circuit" in err
-    assert "blocks[0]: an amrap block needs time_cap" in " ".join(err.split())
+    assert f'{path}:5:1: block "Five minutes": an amrap block needs time_cap' in " ".join(
+        err.split()
+    )
     assert "Traceback" not in err
 
 

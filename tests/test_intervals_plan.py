@@ -43,48 +43,54 @@ EMOM_REPS = 'mode = "emom"\nsets = 10'
 @pytest.mark.parametrize(
     ("text", "old", "new", "said"),
     [
-        (AMRAP, "time_cap = 300", "", "blocks[0]: an amrap block needs time_cap"),
-        (AMRAP, "time_cap = 300", "time_cap = 300\nsets = 3", "blocks[0]: an amrap block has no"),
-        (EMOM, EMOM_REPS, "", "blocks[0]: sets is missing: how many sets"),
-        (EMOM, EMOM_REPS, 'mode = "emom"', "blocks[0]: sets is missing: how many rounds"),
-        (EMOM, EMOM_REPS, "sets = 3\ntime_cap = 60", "blocks[0]: time_cap goes with mode"),
-        (EMOM, EMOM_REPS, "sets = 3\nevery = 60", "blocks[0]: every (the length of an interval)"),
-        (TABATA, "sets = 8", "sets = 8\nevery = 30", 'goes with mode = "emom"'),
+        (AMRAP, "time_cap = 300", "", ':5:1: block "Five minutes": an amrap block needs time_cap'),
+        (AMRAP, "time_cap = 300", "time_cap = 300\nsets = 3", ':9:1: block "Five minutes": an '),
+        (EMOM, EMOM_REPS, "", ':5:1: block "Ten minutes": sets is missing: add sets = … (a whole'),
+        (EMOM, EMOM_REPS, 'mode = "emom"', ':5:1: block "Ten minutes": sets is missing: add sets'),
+        (EMOM, EMOM_REPS, "sets = 3\ntime_cap = 60", ':8:1: block "Ten minutes": time_cap goes'),
+        (EMOM, EMOM_REPS, "sets = 3\nevery = 60", ':8:1: block "Ten minutes": every (the length'),
+        (TABATA, "sets = 8", "sets = 8\nevery = 30", "every (the length of an interval) goes with"),
         (
             EMOM,
             EMOM_REPS,
             f"{EMOM_REPS}\nrest_between_sets = 10",
-            "blocks[0]: an emom block rests for what is left of each interval: remove "
-            "rest_between_sets",
+            ':9:1: block "Ten minutes": an emom block rests for what is left of each interval: '
+            "remove rest_between_sets",
         ),
         (
             AMRAP,
             "time_cap = 300",
             "time_cap = 300\nrest_between_exercises = 10",
-            "blocks[0]: an amrap block has no rests: remove rest_between_exercises",
+            "an amrap block has no rests: remove rest_between_exercises",
         ),
         (
             EMOM,
             "reps = 10",
             "to_fatigue = true",
-            "exercise 'Burpee' (exercises[0]): a hold to fatigue has no set length",
+            ':7:1: block "Ten minutes": exercise "Burpee": a hold to fatigue has no set length',
         ),
-        (AMRAP, "reps = 15", "reps = 15\ntempo = 2", "exercise 'Air squat' (exercises[1])"),
+        (
+            AMRAP,
+            "reps = 15",
+            "reps = 15\ntempo = 2",
+            'exercise "Air squat": an amrap round goes at the runner\'s own pace: remove tempo',
+        ),
         (
             EMOM,
             "reps = 10",
             "seconds = 60",
-            "a set of 'Burpee' takes 60 s, which leaves no rest in an interval of every = 60 s",
+            ':7:1: block "Ten minutes": a set of "Burpee" takes 60 s, which leaves no rest in an '
+            "interval of 60 s: make the set shorter or every longer",
         ),
         (
             EMOM,
             "reps = 10",
             'seconds = 25\nsides = ["right", "left"]',  # 25 + 10 s switch + 25 = 60
-            "a set of 'Burpee' takes 60 s",
+            ':3:1: block "Ten minutes": a set of "Burpee" takes 60 s with switch_sides = 10',
         ),
-        (EMOM, "reps = 10", "reps = 10\ntempo = 6.5", "takes 65 s"),
-        (EMOM, EMOM_REPS, f"{EMOM_REPS}\nevery = 0", "blocks[0].every: Input should be greater"),
-        (AMRAP, "time_cap = 300", "time_cap = -1", "blocks[0].time_cap: Input should be greater"),
+        (EMOM, "reps = 10", "reps = 10\ntempo = 6.5", 'a set of "Burpee" takes 65 s'),
+        (EMOM, EMOM_REPS, f"{EMOM_REPS}\nevery = 0", ':9:1: block "Ten minutes": every must be'),
+        (AMRAP, "time_cap = 300", "time_cap = -1", "time_cap must be above 0, not -1"),
     ],
     ids=[
         "amrap-no-cap",

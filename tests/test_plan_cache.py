@@ -26,7 +26,7 @@ def refuse_validation(monkeypatch: pytest.MonkeyPatch) -> None:
     def validate(path: Path, raw: bytes) -> Circuit:
         raise AssertionError("validated again")
 
-    monkeypatch.setattr("hamtimer.circuit.load.decode_circuit", validate)
+    monkeypatch.setattr("hamtimer.circuit.load.check_bytes", validate)
 
 
 def test_a_plan_survives_its_document(hamstring: Circuit) -> None:
@@ -146,6 +146,25 @@ def test_an_invalid_or_too_long_circuit_is_a_circuit_error(tmp_path: Path) -> No
     with pytest.raises(CircuitError, match=r"long\.toml"):
         compiled(long, long.read_bytes())
     assert cached_files() == []
+
+
+def test_the_warnings_are_kept_with_the_plans(
+    hamstring_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start screen shows a circuit's warnings from the cache, with their lines."""
+    mine = tmp_path / "mine.toml"
+    text = hamstring_path.read_text(encoding="utf-8")
+    mine.write_text(text.replace('sides = ["right", "left"]\nside_label', "side_label", 1))
+    first = compiled(mine, mine.read_bytes())
+    assert first.warnings == (
+        'line 48: exercise "Split stance jump" (block "Plyometrics"): side_label has no effect '
+        'without sides: add sides = ["right", "left"], or remove it',
+        'line 49: exercise "Split stance jump" (block "Plyometrics"): rest_between_sides has no '
+        'effect without sides: add sides = ["right", "left"], or remove it',
+    )
+    assert compiled(hamstring_path, hamstring_path.read_bytes()).warnings == ()
+    refuse_validation(monkeypatch)
+    assert compiled(mine, mine.read_bytes()).warnings == first.warnings
 
 
 def test_the_outline_is_what_the_start_screen_reads(hamstring: Circuit) -> None:

@@ -8,6 +8,7 @@ simpleaudio or aplay fails them there instead of skipping.
 
 from __future__ import annotations
 
+import os
 import time
 import wave
 from collections.abc import Callable
@@ -107,6 +108,27 @@ def test_piper_synthesises_each_phrase_once_into_the_cache(shared_cache: Path) -
         assert again.made == []  # both from the cache: nothing synthesised the second time
     finally:
         again.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="SCHED_IDLE is Linux's")
+def test_the_synthesis_process_and_its_threads_run_only_when_the_cpu_is_idle(
+    tmp_path: Path,
+) -> None:
+    # The neural voice's runtime keeps every core busy while it synthesises; at normal
+    # priority it held the timer's wake-ups (and its cues) back by tens of milliseconds.
+    synthesizer = Synthesizer([need_piper()], root=tmp_path)
+    synthesizer.open()
+    try:
+        made(synthesizer, ["Rest thirty seconds."])  # the runtime's threads are started
+        process = synthesizer._process
+        assert process is not None
+        threads = [int(task.name) for task in Path(f"/proc/{process.pid}/task").iterdir()]
+        policies = {os.sched_getscheduler(thread) for thread in threads}
+    finally:
+        synthesizer.close()
+    assert len(threads) > 1
+    assert policies == {os.SCHED_IDLE}
+    assert os.sched_getscheduler(0) != os.SCHED_IDLE  # the timer itself is untouched
 
 
 def test_the_system_voice_takes_over_when_piper_cannot_start(tmp_path: Path) -> None:

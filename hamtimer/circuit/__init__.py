@@ -1,4 +1,5 @@
-"""Circuits: the file format (`model`), reading a file (`load`), finding one by name (`library`).
+"""Circuits: the file format (`model`), reading a file (`load`, with messages from `problems`),
+finding one by name (`library`).
 
 Nothing here knows about time passing or about the screen; `hamtimer.plan` turns a circuit
 into the steps of a workout. The names that need pydantic (the models, validating, the
@@ -23,6 +24,7 @@ from hamtimer.circuit.library import (
     CircuitFile,
     available,
     find,
+    open_checked,
     open_circuit,
     user_circuits_dir,
 )
@@ -30,7 +32,9 @@ from hamtimer.circuit.source import MAX_BYTES, circuit_hash, read_bytes_of
 
 if TYPE_CHECKING:
     from hamtimer.circuit.load import (
-        format_location,
+        Checked,
+        check_file,
+        check_text,
         json_schema,
         load_circuit,
         parse_circuit,
@@ -48,7 +52,15 @@ if TYPE_CHECKING:
 
 _LAZY = {
     **dict.fromkeys(
-        ("format_location", "json_schema", "load_circuit", "parse_circuit", "validate_circuit"),
+        (
+            "Checked",
+            "check_file",
+            "check_text",
+            "json_schema",
+            "load_circuit",
+            "parse_circuit",
+            "validate_circuit",
+        ),
         "hamtimer.circuit.load",
     ),
     **dict.fromkeys(
@@ -72,6 +84,7 @@ __all__ = [
     "HEAVY_KINDS",
     "MAX_BYTES",
     "Block",
+    "Checked",
     "Circuit",
     "CircuitError",
     "CircuitFile",
@@ -85,11 +98,13 @@ __all__ = [
     "Strict",
     "Timing",
     "available",
+    "check_file",
+    "check_text",
     "circuit_hash",
     "find",
-    "format_location",
     "json_schema",
     "load_circuit",
+    "open_checked",
     "open_circuit",
     "parse_circuit",
     "read_bytes_of",

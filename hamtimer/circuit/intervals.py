@@ -9,8 +9,8 @@
   runner keeps their own pace and counts the rounds.
 - `intervals`: a `circuit` whose work steps are counted as intervals ("interval 3 of 8").
 
-`check_block_mode` and `check_intervals_fit` raise `ValueError` with the fix; the models in
-`hamtimer.circuit.model` call them (pydantic turns them into located messages).
+`check_block_mode` and `check_intervals_fit` raise `CircuitValueError` (in the runner's words,
+with the fix and the key to point at); the models in `hamtimer.circuit.model` call them.
 """
 
 from __future__ import annotations
@@ -27,60 +27,70 @@ _CLOCKED = {"emom": "rests for what is left of each interval", "amrap": "has no 
 
 
 def check_block_mode(block: Block) -> None:
-    """The keys a block's mode needs and the ones it cannot take."""
+    """The keys a block's mode needs and the ones it cannot take; that an EMOM set's own
+    time (its work and the rest it sets between sides) leaves some rest."""
+    from hamtimer.circuit.model import CircuitValueError  # loaded: it calls us
+
     mode = block.mode
     if mode == "amrap":
         if block.sets is not None:
-            raise ValueError(
-                "an amrap block has no sets: its rounds go on until time_cap runs out; remove sets"
+            raise CircuitValueError(
+                "an amrap block has no sets: its rounds go on until time_cap runs out; remove sets",
+                key="sets",
             )
         if block.time_cap is None:
-            raise ValueError(
-                "an amrap block needs time_cap: how long the rounds go on, in seconds "
-                "(time_cap = 600 for ten minutes)"
+            raise CircuitValueError(
+                "an amrap block needs time_cap: add time_cap = … (how long the rounds go on, "
+                "in seconds: 600 for ten minutes)"
             )
     elif block.sets is None:
-        raise ValueError(
-            f"sets is missing: how many {_sets_word(mode)} the block has, e.g. sets = 3"
-        )
+        from hamtimer.circuit.shapes import model_shapes, phrase  # the words of a field
+
+        what = phrase(model_shapes(type(block))["sets"])
+        raise CircuitValueError(f"sets is missing: add sets = … ({what})")
     if block.time_cap is not None and mode != "amrap":
-        raise ValueError('time_cap goes with mode = "amrap": remove it, or make the block an amrap')
-    if block.every is not None and mode != "emom":
-        raise ValueError(
-            'every (the length of an interval) goes with mode = "emom": remove it, or make '
-            "the block an emom"
+        raise CircuitValueError(
+            'time_cap goes with mode = "amrap": remove it, or make the block an amrap',
+            key="time_cap",
         )
-    if mode in _CLOCKED:
-        for key in ("rest_between_sets", "rest_between_exercises"):
-            if getattr(block, key) is not None:
-                raise ValueError(f"an {mode} block {_CLOCKED[mode]}: remove {key}")
-        for position, exercise in enumerate(block.exercises):
-            _check_exercise(mode, exercise, position)
+    if block.every is not None and mode != "emom":
+        raise CircuitValueError(
+            'every (the length of an interval) goes with mode = "emom": remove it, or make '
+            "the block an emom",
+            key="every",
+        )
+    if mode not in _CLOCKED:
+        return
+    for key in ("rest_between_sets", "rest_between_exercises"):
+        if getattr(block, key) is not None:
+            raise CircuitValueError(f"an {mode} block {_CLOCKED[mode]}: remove {key}", key=key)
+    for exercise in block.exercises:
+        problem = _exercise_problem(mode, exercise)
+        if problem:
+            raise CircuitValueError(f'exercise "{exercise.name}": {problem}', key="mode")
+    if mode == "emom":
+        _check_fits(block, 0.0)
 
 
-def _sets_word(mode: str) -> str:
-    return "sets" if mode == "straight" else "rounds"
-
-
-def _check_exercise(mode: str, exercise: Exercise, position: int) -> None:
-    where = f"exercise '{exercise.name}' (exercises[{position}])"
+def _exercise_problem(mode: str, exercise: Exercise) -> str:
+    """What an exercise cannot do in an emom or amrap block, with the fix; '' if nothing."""
     if exercise.to_fatigue:
-        raise ValueError(
-            f"{where}: a hold to fatigue has no set length, so it cannot be part of an "
-            f"{mode} block: give it seconds instead"
+        return (
+            f"a hold to fatigue has no set length, so it cannot be part of an {mode} block: "
+            "give it seconds instead"
         )
     if mode != "amrap":
-        return
-    paced = exercise.tempo is not None or any(p.tempo is not None for p in exercise.prompts)
-    if paced:
-        raise ValueError(f"{where}: an amrap round goes at the runner's own pace: remove tempo")
+        return ""
+    if exercise.tempo is not None or any(p.tempo is not None for p in exercise.prompts):
+        return "an amrap round goes at the runner's own pace: remove tempo"
     if exercise.rest_between_sides is not None:
-        raise ValueError(f"{where}: an amrap round has no rests: remove rest_between_sides")
+        return "an amrap round has no rests: remove rest_between_sides"
+    return ""
 
 
 def set_seconds(exercise: Exercise, switch_sides: float) -> float:
-    """The fixed time of one set of `exercise`: timed and paced work, and the rest or switch
-    between its sides. Reps the runner counts take no fixed time."""
+    """The fixed time of one set of `exercise`: timed and paced work, and the rest (or
+    `switch_sides`) between its sides. Reps the runner counts take no fixed time."""
     per_side = exercise.seconds or 0.0
     if exercise.reps is not None and exercise.tempo is not None:
         per_side = exercise.reps * exercise.tempo
@@ -90,17 +100,29 @@ def set_seconds(exercise: Exercise, switch_sides: float) -> float:
     return sides * per_side + (sides - 1) * (switch_sides if between is None else between)
 
 
+def _check_fits(block: Block, switch_sides: float) -> None:
+    """Every set of an emom block leaves some rest in its interval (with `switch_sides`
+    between the sides of an exercise that sets no rest of its own)."""
+    from hamtimer.circuit.model import CircuitValueError
+
+    every = block.every or EMOM_EVERY
+    for exercise in block.exercises:
+        needs = set_seconds(exercise, switch_sides)
+        if needs >= every:
+            switch = exercise.rest_between_sides is None and len(exercise.sides) > 1
+            given = f" with switch_sides = {switch_sides:g}" if switch and switch_sides else ""
+            prefix = f'block "{block.name}": ' if given else ""
+            raise CircuitValueError(
+                f'{prefix}a set of "{exercise.name}" takes {needs:g} s{given}, which leaves no '
+                f"rest in an interval of {every:g} s: make the set shorter or every longer",
+                key="timing" if given else "every" if block.every is not None else "mode",
+            )
+
+
 def check_intervals_fit(circuit: Circuit) -> None:
-    """Every set of an emom block leaves some rest in its interval."""
-    for index, block in enumerate(circuit.blocks):
-        if block.mode != "emom":
-            continue
-        every = block.every or EMOM_EVERY
-        for exercise in block.exercises:
-            needs = set_seconds(exercise, circuit.timing.switch_sides)
-            if needs >= every:
-                raise ValueError(
-                    f"blocks[{index}] ('{block.name}'): a set of '{exercise.name}' takes "
-                    f"{needs:g} s, which leaves no rest in an interval of every = {every:g} s: "
-                    "make the set shorter or every longer"
-                )
+    """Every set of an emom block leaves some rest, counting the circuit's `switch_sides`
+    between the sides of an exercise that sets no rest between them (each block has been
+    checked without it)."""
+    for block in circuit.blocks:
+        if block.mode == "emom":
+            _check_fits(block, circuit.timing.switch_sides)

@@ -15,11 +15,13 @@ from hamtimer.circuit import (
     CircuitError,
     CircuitFileError,
     available,
+    check_file,
     json_schema,
     load_circuit,
-    open_circuit,
+    open_checked,
     user_circuits_dir,
 )
+from hamtimer.circuit.load import CHECK_PROBLEMS
 from hamtimer.cli.output import EXIT_INVALID, EXIT_OK, notice, plain, warn_about
 from hamtimer.plan import (
     Plan,
@@ -91,9 +93,9 @@ def print_json(out: Console, document: Any) -> None:
 
 def show(args: argparse.Namespace, out: Console, err: Console) -> int:
     """`hamtimer show`: the expanded plan, as a table or JSON."""
-    found, circuit = open_circuit(args.circuit)
-    warn_about(err, str(found.path), circuit)
-    plan = plan_of(found.path, circuit, challenge=args.challenge)
+    found, checked = open_checked(args.circuit)
+    warn_about(err, str(found.path), checked)
+    plan = plan_of(found.path, checked.circuit, challenge=args.challenge)
     if args.json:
         document = plan_document(plan)
         document["starts"] = plan.starts()
@@ -136,23 +138,26 @@ def list_circuits(out: Console, err: Console) -> int:
 
 
 def check(args: argparse.Namespace, out: Console, err: Console) -> int:
-    """`hamtimer check FILE...`: exit 0 when every file is a valid circuit, 1 otherwise."""
+    """`hamtimer check FILE...`: exit 0 when every file is a valid circuit, 1 otherwise.
+
+    Every problem of a file is printed, a line each with its line number; warnings too.
+    """
     status = EXIT_OK
     for path in args.files:
         try:
-            circuit = load_circuit(path)
-            plan = plan_of(path, circuit)
+            checked = check_file(path, CHECK_PROBLEMS)[0]
+            plan = plan_of(path, checked.circuit)
         except CircuitError as problem:
             err.print(plain(str(problem), "red"))
             status = EXIT_INVALID
             continue
         out.print(
             plain(
-                f"{path}: ok — {circuit.name}, {len(plan)} steps, "
+                f"{path}: ok — {checked.circuit.name}, {len(plan)} steps, "
                 f"estimated {format_duration(plan.estimated_seconds)}"
             )
         )
-        warn_about(err, str(path), circuit)
+        warn_about(err, str(path), checked)
     return status
 
 

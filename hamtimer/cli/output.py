@@ -29,7 +29,7 @@ from hamtimer.folders import data_dir
 from hamtimer.printable import printable
 
 if TYPE_CHECKING:
-    from hamtimer.circuit import Circuit
+    from hamtimer.circuit import Checked
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a program stopped by Ctrl+C
@@ -131,10 +131,12 @@ def notice(console: Console, message: str) -> None:
     console.print(Text("hamtimer: ", style="bold yellow") + plain(message))
 
 
-def warn_about(console: Console, origin: str, circuit: Circuit) -> None:
-    """The circuit's domain warnings (jumps after heavy work), a line each."""
-    for warning in circuit.warnings():
-        console.print(plain(f"{origin}: warning: ", "bold yellow") + plain(warning))
+def warn_about(console: Console, origin: str, checked: Checked) -> None:
+    """A checked circuit's warnings (keys with no effect, jumps after heavy work), a line
+    each, with the line of the file where there is one."""
+    for warning in checked.warnings:
+        place = plain(f"{warning.place(origin)}warning: ", "bold yellow")
+        console.print(place + plain(warning.message()))
 
 
 def report_crash(console: Console, problem: BaseException, folder: Path | None) -> None:

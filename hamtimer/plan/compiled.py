@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 _N = TypeVar("_N", int, float)
 
-FORMAT = 2
+FORMAT = 3
 """The cache files' layout; a file of another one is compiled again."""
 
 MAX_CACHE_BYTES = 64 * 1024 * KIB
@@ -43,12 +43,19 @@ MAX_CACHE_BYTES = 64 * 1024 * KIB
 BUILDERS = (
     "circuit/model.py",
     "circuit/intervals.py",
+    "circuit/load.py",
+    "circuit/ignored.py",
+    "circuit/problems.py",
+    "circuit/locate.py",
+    "circuit/where.py",
+    "circuit/shapes.py",
     "plan/build.py",
     "plan/intervals.py",
     "plan/speech.py",
     "plan/steps.py",
 )
-"""The modules whose code decides a plan: a change to any compiles every circuit again."""
+"""The modules whose code decides a plan or its warnings: a change to any compiles every
+circuit again."""
 
 
 @dataclass(frozen=True)
@@ -77,21 +84,25 @@ class CompiledCircuit:
     """A valid circuit as the timer uses it: the outline, both plans, the circuit's pacing.
 
     `hands_free` is the pacing the plans were built with (the runner's choice or the
-    circuit's `timing.hands_free`).
+    circuit's `timing.hands_free`); `warnings` are the circuit's warnings, each with its
+    line in the file (`line 12: …`), for the start screen.
     """
 
     name: str
     blocks: tuple[BlockOutline, ...]
     hands_free: bool
     plans: tuple[Plan, Plan]  # without and with the challenge variants
+    warnings: tuple[str, ...] = ()
 
     def plan(self, challenge: bool) -> Plan:
         """The plan with or without the challenge variants."""
         return self.plans[1 if challenge else 0]
 
 
-def compile_circuit(circuit: Circuit, *, hands_free: bool = False) -> CompiledCircuit:
-    """Outline a validated circuit and build both its plans.
+def compile_circuit(
+    circuit: Circuit, *, hands_free: bool = False, warnings: tuple[str, ...] = ()
+) -> CompiledCircuit:
+    """Outline a validated circuit and build both its plans (`warnings` are kept with them).
 
     Raises `PlanTooLongError` when a plan would have too many steps.
     """
@@ -115,7 +126,7 @@ def compile_circuit(circuit: Circuit, *, hands_free: bool = False) -> CompiledCi
         )
         for block in circuit.blocks
     )
-    return CompiledCircuit(circuit.name, blocks, hands_free, plans)
+    return CompiledCircuit(circuit.name, blocks, hands_free, plans, warnings)
 
 
 def compiled(path: Path, raw: bytes, *, hands_free: bool = False) -> CompiledCircuit:
@@ -130,12 +141,13 @@ def compiled(path: Path, raw: bytes, *, hands_free: bool = False) -> CompiledCir
     found = _read(where, digest, stamp)
     if found is not None:
         return found
-    from hamtimer.circuit.load import decode_circuit
+    from hamtimer.circuit.load import check_bytes
     from hamtimer.plan.build import PlanTooLongError
 
-    circuit = decode_circuit(path, raw)
+    checked = check_bytes(path, raw)
+    warnings = tuple(checked.warning_lines(None))
     try:
-        made = compile_circuit(circuit, hands_free=hands_free)
+        made = compile_circuit(checked.circuit, hands_free=hands_free, warnings=warnings)
     except PlanTooLongError as problem:
         raise CircuitError(f"{path}: {problem}") from None
     _write(where, _document(made, digest, stamp))
@@ -177,6 +189,7 @@ def _document(made: CompiledCircuit, digest: str, stamp: str) -> dict[str, Any]:
             for block in made.blocks
         ],
         "plans": [plan_document(plan) for plan in made.plans],
+        "warnings": list(made.warnings),
     }
 
 
@@ -201,8 +214,13 @@ def _read(where: Path, digest: str, stamp: str) -> CompiledCircuit | None:
             for block in data["blocks"]
         )
         without, with_challenge = (plan_from_document(plan) for plan in data["plans"])
+        warnings = tuple(str(warning) for warning in data["warnings"])
         return CompiledCircuit(
-            str(data["name"]), blocks, bool(data["hands_free"]), (without, with_challenge)
+            str(data["name"]),
+            blocks,
+            bool(data["hands_free"]),
+            (without, with_challenge),
+            warnings,
         )
     except (FileReadError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None

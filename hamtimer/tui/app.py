@@ -66,7 +66,7 @@ class HamtimerApp(App[int]):
         self.voice = voice
         self._voice_factory = voice_factory
         self.store_problem = store_problem
-        self.notices = session.take_notices()
+        self.notices = [*session.circuit.warnings, *session.take_notices()]
         self._prepare = prepare
         """Opens the history after the first frame, on a thread; returns a problem to show."""
         self.crashed: Exception | None = None

@@ -15,6 +15,10 @@ Protocol, one JSON object a line each way:
 The file is written beside `path` and renamed onto it, so a reader never sees half a file.
 Leading and trailing silence is trimmed (a phrase's length is what is heard) and the peak
 set to `peak` of full scale. End of input ends the process.
+
+The process runs at idle priority (`yield_cpu`): a neural voice keeps every core busy while
+it synthesises, and the timer's own wake-ups (and the player process's) must never queue
+behind it.
 """
 
 from __future__ import annotations
@@ -36,6 +40,23 @@ SILENCE = 0.01
 
 KEEP = 0.03
 """Seconds of silence kept at each end: the first consonant is not clipped."""
+
+
+def yield_cpu() -> str:
+    """Run this process (and the threads and programs it starts later) only when no other
+    wants the CPU: `SCHED_IDLE` on Linux, else the lowest nice value. Which one was set."""
+    if hasattr(os, "sched_setscheduler") and hasattr(os, "SCHED_IDLE"):
+        try:
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+        except OSError:
+            pass
+        else:
+            return "idle"
+    try:
+        os.nice(19)
+    except (OSError, AttributeError):
+        return "normal"
+    return "nice"
 
 
 def _say(message: dict[str, Any]) -> None:
@@ -125,6 +146,7 @@ class _Command:
 def main(argv: list[str]) -> int:
     """Load the engine named in `argv`, say so, then synthesise what stdin asks for."""
     engine = argv[0] if argv else ""
+    yield_cpu()  # before the runtime starts its threads: they inherit it
     try:
         if engine == "piper" and len(argv) > 1:
             voice: _Piper | _Command = _Piper(argv[1])

@@ -140,12 +140,42 @@ CASES = [
     ),
     # ------------------------------------------------------------ the small ones
     Case("bom", ("check", _c("bom.toml")), 0, ("ok — Quick legs",)),
-    Case("bool-seconds", ("check", _c("bool-seconds.toml")), 1, ("seconds: Input should be",)),
-    Case("bool-sets", ("check", _c("bool-sets.toml")), 1, ("sets: Input should be a valid",)),
-    Case("string-reps", ("check", _c("string-reps.toml")), 1, ("reps: Input should be",)),
-    Case("string-fatigue", ("check", _c("string-fatigue.toml")), 1, ("to_fatigue: Input",)),
-    Case("nan-seconds", ("check", _c("nan-seconds.toml")), 1, ("seconds: Input should be",)),
-    Case("inf-rest", ("check", _c("inf-rest.toml")), 1, ("rest_between_sets: Input",)),
+    Case(
+        "bool-seconds",
+        ("check", _c("bool-seconds.toml")),
+        1,
+        (':8:1: exercise "Squat" (block "Only"): seconds must be a number above 0, not true',),
+    ),
+    Case(
+        "bool-sets",
+        ("check", _c("bool-sets.toml")),
+        1,
+        (':4:1: block "Only": sets must be a whole number above 0, not true',),
+    ),
+    Case(
+        "string-reps",
+        ("check", _c("string-reps.toml")),
+        1,
+        ('reps must be a whole number above 0, not "10"; write reps = 10',),
+    ),
+    Case(
+        "string-fatigue",
+        ("check", _c("string-fatigue.toml")),
+        1,
+        ('to_fatigue must be true or false, without quotes, not "yes"',),
+    ),
+    Case(
+        "nan-seconds",
+        ("check", _c("nan-seconds.toml")),
+        1,
+        ("seconds must be a number above 0, not nan",),
+    ),
+    Case(
+        "inf-rest",
+        ("check", _c("inf-rest.toml")),
+        1,
+        (':5:1: block "Only": rest_between_sets must be a number (0 or more), not inf',),
+    ),
     Case("long-name", ("show", _c("long-name.toml")), 0, ("Very Very",)),
     # ------------------------------------------------------------ options and paths
     Case("speed-nan", ("--speed", "nan"), 2, ("--speed must be from 0.1 to 1000",)),

@@ -220,6 +220,11 @@ WORST = {
         "[[blocks]]\nname = 'b'\nsets = 1\n[[blocks.exercises]]\nname = 'e'\n"
         "kind = 'strength'\nreps = 1\nrepz@ = 1"
     ),
+    "every-line-wrong": _fill(
+        "[[blocks.exercises]]\nname = @\nkind = 'strenght'\nreps = 'x'\nrepz = 3\n"
+        "sides = ['lefty', 'righty']",
+        "name = 'x'\n[[blocks]]\nname = 'b'\nsets = 1\n",
+    ),
     "many-exercises": _fill(
         "[[blocks.exercises]]\nname = 'e@'\nkind = 'strength'\nreps = 1",
         "name = 'x'\n[[blocks]]\nname = 'b'\nsets = 1000\n",
