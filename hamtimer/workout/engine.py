@@ -210,7 +210,8 @@ class Workout:
         self._command(lambda now: self._leave(StepStatus.SKIPPED, now, self.index))
 
     def done(self) -> None:
-        """The runner says this step is finished (reps done, hold over, ready to go)."""
+        """The runner says this step is finished (reps done, hold over, ready to go); in an
+        AMRAP, that a round is (`count_round`)."""
         self._command(self._do_done)
 
     def count_round(self, delta: int = 1) -> None:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from hamtimer.circuit import ExerciseKind
 from hamtimer.events import StepStatus
+from hamtimer.plan.compiled import BlockOutline, ExerciseOutline
+from hamtimer.tui.screens.start import block_way
 from hamtimer.tui.screens.summary import SummaryScreen
 from tests.interval_circuits import AMRAP, EMOM, write
 from tests.tui.conftest import Harness, make_harness
@@ -102,3 +107,22 @@ async def test_a_small_terminal_keeps_the_round_key(tmp_path: Path) -> None:
         assert "Round" in harness.footer_keys()
         await pilot.press("plus")
         assert harness.big == "1"
+
+
+@pytest.mark.parametrize(
+    ("mode", "sets", "every", "cap", "said"),
+    [
+        ("straight", 3, None, None, "3 sets each"),
+        ("circuit", 3, None, None, "3 rounds"),
+        ("emom", 5, 60.0, None, "EMOM: every 60 s, 10 intervals"),
+        ("emom", 4, 45.0, None, "EMOM: every 45 s, 8 intervals"),
+        ("amrap", None, None, 600.0, "AMRAP: as many rounds as you can in 10:00"),
+        ("intervals", 8, None, None, "8 rounds of intervals"),
+    ],
+)
+def test_the_start_screen_says_how_each_block_goes(
+    mode: str, sets: int | None, every: float | None, cap: float | None, said: str
+) -> None:
+    two = tuple(ExerciseOutline(name, ExerciseKind.CARDIO) for name in ("Burpee", "Squat"))
+    block = BlockOutline("Block", mode, sets, two, every=every, time_cap=cap)
+    assert block_way(block) == said

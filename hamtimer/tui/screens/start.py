@@ -34,14 +34,14 @@ class StartInfo:
 
 def block_way(block: BlockOutline) -> str:
     """How a block goes, in a few words: '3 sets each', '3 rounds', 'EMOM: every 60 s, 10
-    intervals', 'AMRAP: 10:00', '8 intervals'."""
+    intervals', 'AMRAP: as many rounds as you can in 10:00', '8 rounds of intervals'."""
     sets = block.sets or 0
     if block.mode == "emom":
         return f"EMOM: every {block.every or 0:g} s, {sets * len(block.exercises)} intervals"
     if block.mode == "amrap":
         return f"AMRAP: as many rounds as you can in {format_duration(block.time_cap or 0)}"
     if block.mode == "intervals":
-        return f"{sets} rounds, each work an interval"
+        return f"{sets} rounds of intervals"
     return f"{sets} rounds" if block.mode == "circuit" else f"{sets} sets each"
 
 
