@@ -164,7 +164,7 @@ def test_an_emom_interval_is_on_time_only_when_all_its_work_was_done(
 
 
 def downgraded(data: Path, record: WorkoutRecord) -> None:
-    """`record` in a database as hamtimer wrote it before the interval blocks (schema 1)."""
+    """`record` in a database as hamtimer wrote it before the interval blocks (schema 2)."""
     store = HistoryStore(data)
     store.save(record)
     store.close()
@@ -175,7 +175,7 @@ def downgraded(data: Path, record: WorkoutRecord) -> None:
         ("steps", "rounds"),
     ):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-    conn.execute("PRAGMA user_version = 1")
+    conn.execute("PRAGMA user_version = 2")
     conn.commit()
     conn.close()
 

@@ -45,8 +45,61 @@ EMOM_REPS = 'mode = "emom"\nsets = 10'
     [
         (AMRAP, "time_cap = 300", "", ':5:1: block "Five minutes": an amrap block needs time_cap'),
         (AMRAP, "time_cap = 300", "time_cap = 300\nsets = 3", ':9:1: block "Five minutes": an '),
-        (EMOM, EMOM_REPS, "", ':5:1: block "Ten minutes": sets is missing: add sets = … (a whole'),
         (EMOM, EMOM_REPS, 'mode = "emom"', ':5:1: block "Ten minutes": sets is missing: add sets'),
+        (
+            EMOM,
+            "cue = ",
+            "rest_between_sets = 5\ncue = ",
+            ':7:1: block "Ten minutes": exercise "Burpee": an emom block rests for what is left '
+            "of each interval: remove rest_between_sets",
+        ),
+        (
+            EMOM,
+            'cue = "Chest to the floor"',
+            'cue = "Chest to the floor"\n[[blocks.exercises]]\nkind = "rest"\nseconds = 20',
+            ':7:1: block "Ten minutes": an emom block rests for what is left of each interval: '
+            "remove the rest written among its exercises",
+        ),
+        (
+            AMRAP,
+            "reps = 15",
+            "reps = 15\nsets = 2",
+            'exercise "Air squat": an amrap block has no sets: the rounds go on until time_cap; '
+            "remove sets",
+        ),
+        (
+            AMRAP,
+            "reps = 15",
+            "reps = [15, 12]",
+            'exercise "Air squat": an amrap block has no sets, so reps takes one value (a number '
+            "or a range), not a list",
+        ),
+        (
+            AMRAP,
+            "seconds = 30",
+            'seconds = 30\n[[blocks.exercises]]\nkind = "rest"\nseconds = 20',
+            "an amrap block has no rests: remove the rest written among its exercises",
+        ),
+        (
+            EMOM,
+            "reps = 10",
+            'seconds = "40-60"',
+            'a set of "Burpee" takes 60 s, which leaves no rest',  # a range: its top
+        ),
+        (
+            EMOM,
+            "reps = 10",
+            "seconds = [30, 40, 50, 55, 59, 60, 30, 30, 30, 30]",
+            'a set of "Burpee" takes 60 s, which leaves no rest',  # a list: its longest set
+        ),
+        (EMOM, "reps = 10", 'reps = 10\ntempo = "3-1-2-0"', 'a set of "Burpee" takes 60 s'),
+        (
+            EMOM,
+            "reps = 10",
+            "reps = [10, 10]",
+            "in an emom-mode block every exercise follows the block's rounds (sets = 10), but "
+            'exercise "Burpee" has 2 sets',
+        ),
         (EMOM, EMOM_REPS, "sets = 3\ntime_cap = 60", ':8:1: block "Ten minutes": time_cap goes'),
         (EMOM, EMOM_REPS, "sets = 3\nevery = 60", ':8:1: block "Ten minutes": every (the length'),
         (TABATA, "sets = 8", "sets = 8\nevery = 30", "every (the length of an interval) goes with"),
@@ -95,8 +148,16 @@ EMOM_REPS = 'mode = "emom"\nsets = 10'
     ids=[
         "amrap-no-cap",
         "amrap-sets",
-        "straight-no-sets",
         "emom-no-sets",
+        "emom-exercise-rest",
+        "emom-written-rest",
+        "amrap-exercise-sets",
+        "amrap-list",
+        "amrap-written-rest",
+        "emom-range-too-long",
+        "emom-list-too-long",
+        "emom-tempo-phases-too-long",
+        "emom-list-not-rounds",
         "cap-not-amrap",
         "every-not-emom",
         "every-intervals",
@@ -126,6 +187,18 @@ def test_each_mode_refuses_what_it_cannot_do(text: str, old: str, new: str, said
 )
 def test_an_emom_set_that_leaves_rest_is_fine(old: str, new: str) -> None:
     parse_circuit(EMOM.replace(old, new))
+
+
+def test_a_block_without_sets_has_one_unless_it_is_an_emom_or_an_amrap() -> None:
+    straight = TABATA.replace("sets = 8\n", "").replace("rest_between_sets = 10\n", "")
+    assert parse_circuit(straight).blocks[0].sets == 1
+    assert parse_circuit(straight.replace('"intervals"', '"circuit"')).blocks[0].sets == 1
+    assert parse_circuit(straight.replace('mode = "intervals"\n', "")).blocks[0].sets == 1
+    assert parse_circuit(AMRAP).blocks[0].sets is None
+    plan = plan_of(straight)
+    assert [step.set_text for step in plan.steps if step.kind is StepKind.WORK] == [
+        "interval 1 of 1"
+    ]
 
 
 def test_the_schema_knows_the_modes_and_their_keys() -> None:

@@ -55,8 +55,8 @@ def check_block_mode(block: Block) -> None:
 
         what = phrase(model_shapes(type(block))["sets"])
         raise CircuitValueError(
-            f"an emom block needs sets (its rounds, an interval each per exercise): add "
-            f"sets = … ({what})"
+            f"sets is missing: add sets = … ({what}), the emom block's rounds (each an "
+            "interval per exercise)"
         )
     if block.time_cap is not None and mode != "amrap":
         raise CircuitValueError(

@@ -223,6 +223,10 @@ Entry = Annotated[
 ]
 
 
+_ONE_SET = (None, "straight", "circuit", "intervals")
+"""The modes (None: not written, straight) whose blocks have one set when `sets` is not given."""
+
+
 class Block(Strict):
     """A group of exercises done for a number of sets, as straight sets or as rounds, or
     timed by the clock (emom, amrap, intervals: `hamtimer.circuit.intervals`)."""
@@ -261,6 +265,15 @@ class Block(Strict):
     )
     notes: Text | None = None
     exercises: tuple[Entry, ...] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_set_unless_clocked(cls, data: Any) -> Any:
+        """`sets` is 1 when not written, except in an emom block (which needs it: `intervals`
+        says so) and an amrap block (which has none)."""
+        if isinstance(data, dict) and "sets" not in data and data.get("mode") in _ONE_SET:
+            return {**data, "sets": 1}
+        return data
 
     @model_validator(mode="after")
     def _keys_of_its_mode(self) -> Self:
@@ -307,8 +320,8 @@ class Block(Strict):
         return self
 
     def set_count(self) -> int:
-        """The block's sets or rounds: its `sets`, 1 when not given (an amrap block has
-        none, and is one step)."""
+        """The block's sets or rounds: its `sets`; 1 for an amrap block, which has none
+        (its rounds are counted as they are done) and is one step."""
         return 1 if self.sets is None else self.sets
 
     def work(self) -> list[Exercise]:
