@@ -211,6 +211,20 @@ def test_back_inside_an_interval_starts_it_again() -> None:
     assert rig.workout.snapshot().interval_remaining == 60.0
 
 
+def test_a_rest_gone_back_over_and_passed_over_keeps_its_time() -> None:
+    """Back from the rest restarts the interval; when its boundary then passes the work, the
+    rest is passed over with the second it was already visited for: no time is lost."""
+    rig = emom()
+    rig.at(GO_AT + 20).workout.done()
+    rig.at(GO_AT + 21).workout.back()  # the rest had one second
+    rig.at(GO_AT + 81)  # the restarted interval's boundary: the work is missed
+    assert rig.workout.index == 3
+    assert rig.record(1)[:3] == (S.MISSED, GO_AT, 80.0)
+    assert rig.record(2) == (S.TIMED_OUT, GO_AT + 20, 1.0, GO_AT + 81)
+    total = sum(record.active_seconds for record in rig.workout.records)
+    assert total == rig.workout.snapshot().workout_elapsed == 5 + 81
+
+
 def test_time_cannot_be_added_to_an_emom_or_an_amrap() -> None:
     rig = emom()
     rig.at(GO_AT + 20).workout.adjust(10)

@@ -56,15 +56,17 @@ def boundary_for(plan: Plan, index: int, at: float, previous: Visit | None) -> f
 def pass_over(plan: Plan, records: Sequence[StepRecord], start: int, at: float) -> int:
     """Record the steps of an EMOM interval from `start` on as passed over at reading `at`,
     when its boundary came first: its work MISSED, its rests and switches TIMED_OUT, with no
-    time in them. Returns the index of the first step after the interval."""
+    time added (a step visited before, then gone back over, keeps its visits' times). Returns
+    the index of the first step after the interval."""
     step = plan.steps[start]
     end = start
     while end < len(plan) and _together(step, plan.steps[end]):
         record = records[end]
         missed = plan.steps[end].kind is StepKind.WORK
+        if record.status is StepStatus.NOT_REACHED:
+            record.started, record.active_seconds, record.paused_seconds = at, 0.0, 0.0
         record.status = StepStatus.MISSED if missed else StepStatus.TIMED_OUT
-        record.started, record.ended = at, at
-        record.active_seconds, record.paused_seconds = 0.0, 0.0
+        record.ended = at
         record.held_seconds, record.reps_counted, record.rounds = None, None, None
         end += 1
     return max(end, start + 1)
