@@ -43,15 +43,19 @@ def sets_text(record: WorkoutRecord) -> str:
 
 def range_text(step: StepEntry) -> str:
     """A set prescribed as a range, and what was done: 'Nordic curl · set 3: 6–8 reps → 7
-    reps', 'Plank · RIGHT · set 1: 20–30 s → 0:18, under 20 s'; '' without a range."""
+    reps', 'Plank · RIGHT · set 1: 20–30 s → 0:18, under 20 s', in an interval block its
+    interval: 'Burpee · interval 4: 8–12 reps → missed'; '' without a range."""
     if step.low is None or step.high is None:
         return ""
+    which = f"set {step.set_number}" if step.set_number else ""
+    if step.interval_number is not None:
+        which = f"interval {step.interval_number}"
     where = " · ".join(
         part
         for part in (
             printable(step.exercise or step.summary),
             step.side.upper() if step.side else "",
-            f"set {step.set_number}" if step.set_number else "",
+            which,
         )
         if part
     )

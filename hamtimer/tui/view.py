@@ -92,7 +92,10 @@ def _headline(step: Step, following: Step | None, paused: bool) -> Lines:
     if paused:
         return ("PAUSED — Space to go on", "PAUSED")
     if step.mode is WorkMode.AMRAP:
-        return (f"{step.headline} · {step.title}", step.headline, "AMRAP")
+        lines = (f"{step.headline} · {step.title}", step.headline, "AMRAP")
+        if step.role in ROLE_WORDS:  # a warm-up or cool-down AMRAP says so first
+            return (f"{ROLE_WORDS[step.role].upper()} · {lines[0]}", *lines)
+        return lines
     if step.kind is StepKind.WORK:
         label = "HOLD" if step.mode is WorkMode.OPEN else "WORK"
         if step.role in ROLE_WORDS:

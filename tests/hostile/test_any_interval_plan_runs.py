@@ -1,12 +1,14 @@
 """Any valid plan with EMOM, AMRAP and intervals blocks runs to its end in the engine, whatever
 keys are pressed on the way (`test_any_plan_runs` for the blocks timed by sets).
 
-Hypothesis writes circuits mixing those blocks with straight sets and rounds, and runs each in
-the real engine on a fake clock, fresh or resumed, under random keys (rounds counted and taken
-back among them), then as a runner who just does the workout. It must finish within a bounded
-number of actions, with every step reached recorded and none left in progress, the time done
-equal to the active time of every step, the rounds of an AMRAP never below zero, and work
-missed only in an EMOM.
+Hypothesis writes circuits mixing those blocks with straight sets and rounds, and with the
+prescriptions (ranges, lists one a round, tempo phases, written rests in an intervals block,
+warm-up and cool-down roles, rests after blocks), and runs each in the real engine on a fake
+clock, fresh or resumed, under random keys (rounds counted and taken back among them), then as
+a runner who just does the workout. It must finish within a bounded number of actions, with
+every step reached recorded and none left in progress, the time done equal to the active time
+of every step, the rounds of an AMRAP never below zero, work missed only in an EMOM, and no
+rep or tempo phase heard at or after the boundary that cut a set.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
-from hamtimer.circuit import validate_circuit
+from hamtimer.circuit import CircuitError, validate_circuit
 from hamtimer.clock import FakeClock
 from hamtimer.events import Event, EventKind, StepStatus
 from hamtimer.plan import IntervalKind, Plan, build_plan
@@ -30,14 +32,25 @@ from tests.hostile.test_any_plan_runs import (
     press,
     prior_records,
 )
+from tests.hostile.test_any_prescription_runs import entries
 
 SHORT = st.sampled_from([0.5, 1.0, 2.5])
 SIDES = st.sampled_from([[], ["right"], ["right", "left"]])
+TEMPOS = st.one_of(SHORT, st.sampled_from(["0.25-0.25-0.5-0", "0-1-0-0", "0.5-0-0.5-0.25"]))
+
+
+def reps(draw: st.DrawFn) -> int | str:
+    """Reps of a set: a number, or a range."""
+    low = draw(st.integers(1, 3))
+    return f"{low}-{low + draw(st.integers(1, 2))}" if draw(st.booleans()) else low
 
 
 @st.composite
-def clocked_exercises(draw: st.DrawFn, *, paced: bool) -> dict[str, Any]:
-    """Work an EMOM or an AMRAP takes: reps (paced in an EMOM, maybe), seconds or prompts."""
+def clocked_exercises(draw: st.DrawFn, *, rounds: int | None) -> dict[str, Any]:
+    """Work an EMOM (`rounds` given) or an AMRAP takes: reps or seconds, a number or a range
+    (in an EMOM also a list, one a round; reps paced maybe, at a tempo of phases maybe), or
+    prompts."""
+    paced = rounds is not None
     exercise: dict[str, Any] = {
         "name": draw(st.sampled_from(["Burpee", "Squat", "Plank"])),
         "kind": "cardio",
@@ -45,11 +58,13 @@ def clocked_exercises(draw: st.DrawFn, *, paced: bool) -> dict[str, Any]:
     }
     work = draw(st.sampled_from(["reps", "seconds", "prompts"]))
     if work == "reps":
-        exercise["reps"] = draw(st.integers(1, 4))
+        exercise["reps"] = reps(draw)
+        if rounds is not None and draw(st.booleans()):
+            exercise["reps"] = [reps(draw) for _ in range(rounds)]
         if paced and draw(st.booleans()):
-            exercise["tempo"] = draw(SHORT)
+            exercise["tempo"] = draw(TEMPOS)
     elif work == "seconds":
-        exercise["seconds"] = draw(SHORT)
+        exercise["seconds"] = draw(st.one_of(SHORT, st.just("0.5-2.5")))
     else:
         exercise["prompts"] = [{"reps": draw(st.integers(1, 3))}]
     if paced and draw(st.booleans()):
@@ -61,15 +76,24 @@ def clocked_exercises(draw: st.DrawFn, *, paced: bool) -> dict[str, Any]:
 def blocks(draw: st.DrawFn, number: int) -> dict[str, Any]:
     mode = draw(st.sampled_from(["emom", "amrap", "intervals", "straight"]))
     block: dict[str, Any] = {"name": f"Block {number}", "mode": mode}
+    block["role"] = draw(st.sampled_from(["warm-up", "main", "cool-down"]))
+    if draw(st.booleans()):
+        block["rest_after"] = draw(st.sampled_from([0, 0.5, 2]))
     if mode == "emom":
         block["every"] = draw(st.sampled_from([20.0, 30.0, 60.0]))
-        block["sets"] = draw(st.integers(1, 3))
-        block["exercises"] = draw(st.lists(clocked_exercises(paced=True), min_size=1, max_size=2))
+        sets = block["sets"] = draw(st.integers(1, 3))
+        found = st.lists(clocked_exercises(rounds=sets), min_size=1, max_size=2)
+        block["exercises"] = draw(found)
     elif mode == "amrap":
         block["time_cap"] = draw(st.sampled_from([1.0, 5.0, 30.0]))
-        block["exercises"] = draw(st.lists(clocked_exercises(paced=False), min_size=1, max_size=3))
+        found = st.lists(clocked_exercises(rounds=None), min_size=1, max_size=3)
+        block["exercises"] = draw(found)
+    elif mode == "intervals" and draw(st.booleans()):  # as a circuit, with the prescriptions
+        sets = block["sets"] = draw(st.integers(1, 3))
+        block["exercises"] = draw(st.lists(entries(sets, True), min_size=1, max_size=3))
     else:
-        block["sets"] = draw(st.integers(1, 3))
+        if draw(st.booleans()):  # else one set, the default
+            block["sets"] = draw(st.integers(1, 3))
         block["exercises"] = draw(st.lists(exercises(), min_size=1, max_size=2))
     return block
 
@@ -85,7 +109,13 @@ def plans(draw: st.DrawFn) -> Plan:
         "blocks": [draw(blocks(number)) for number in range(draw(st.integers(1, 3)))],
     }
     hands_free = draw(st.booleans())
-    return build_plan(validate_circuit(document), hands_free=hands_free)
+    try:
+        circuit = validate_circuit(document)
+    except CircuitError as problem:  # an EMOM set too long for its interval is refused
+        if "leaves no rest" not in str(problem):
+            raise
+        reject()
+    return build_plan(circuit, hands_free=hands_free)
 
 
 KEYS = st.one_of(PRESSES, st.sampled_from([("round", 1), ("round", -1)]))
@@ -134,6 +164,10 @@ def test_any_interval_plan_runs_to_its_end_under_random_keys(
             assert record.rounds is not None and record.rounds >= 0
         if record.status is StepStatus.MISSED:
             assert step.interval is IntervalKind.EMOM
+            assert record.ended is not None
+            beats = (EventKind.REP, EventKind.TEMPO)
+            late = [e for e in events if e.step_index == step.index and e.kind in beats]
+            assert all(event.due < record.ended for event in late), "none at the boundary"
 
 
 def test_a_runner_who_just_does_it_finishes_each_emom_on_its_boundaries() -> None:
