@@ -160,20 +160,23 @@ def test_tempo_phases_in_an_emom_are_heard_and_the_next_interval_starts_on_its_b
 
 def test_a_boundary_that_cuts_a_paced_set_owes_no_rep_or_phase_at_or_after_it() -> None:
     step = build_plan(parse_circuit(TEMPO_EMOM)).steps[0]  # 3 reps of 5 s: 15 s
-    visit = Visit.begin(0, step, 0.0, base_active=0.0, base_paused=0.0, boundary=7.0)
+    # a boundary at 10 s: the moment rep 3 and its first phase would start
+    visit = Visit.begin(0, step, 0.0, base_active=0.0, base_paused=0.0, boundary=10.0)
     owed: list[tuple[float, Due]] = []
     while (due := visit.next_due()) is not None and due[1] is not Due.DEADLINE:
         owed.append(due)
         visit.take(due[1], step)
-    assert [moment for moment, what in owed if what in (Due.REP, Due.PHASE)] == [
-        0.0,
-        0.0,
-        3.0,
-        4.0,
-        5.0,
-        5.0,
+    assert [(moment, what) for moment, what in owed if what in (Due.REP, Due.PHASE)] == [
+        (0.0, Due.REP),
+        (0.0, Due.PHASE),
+        (3.0, Due.PHASE),
+        (4.0, Due.PHASE),
+        (5.0, Due.REP),
+        (5.0, Due.PHASE),
+        (8.0, Due.PHASE),
+        (9.0, Due.PHASE),
     ]
-    assert visit.next_due() == (7.0, Due.DEADLINE)
+    assert visit.next_due() == (10.0, Due.DEADLINE)
     assert visit.ending(step) is StepStatus.MISSED
 
 
@@ -316,3 +319,24 @@ def test_roles_ranges_and_rounds_are_kept_together(
     rows = csv_rows(read)  # every step was reached
     assert (rows[1]["role"], rows[1]["range"], rows[1]["rounds"]) == ("warm-up", "10-15", "")
     assert (rows[5]["role"], rows[5]["range"], rows[5]["rounds"]) == ("cool-down", "", 2)
+
+
+def test_an_intervals_block_and_the_same_circuit_block_are_kept_as_two_plans(
+    tmp_path: Path,
+) -> None:
+    """Their steps read the same, but one counts intervals: the history keeps each its own."""
+    text = RANGED_INTERVALS
+    stored = []
+    for written in (text, text.replace('mode = "intervals"', 'mode = "circuit"')):
+        plan = build_plan(parse_circuit(written))
+        begun = WorkoutRecord.begin(plan, circuit_ref="r", circuit_hash="0" * 64, now=START)
+        stored.append(begun.ended(plan, fake_records(plan, len(plan)), Outcome.FINISHED, now=START))
+    assert [s.summary for s in stored[0].steps] == [s.summary for s in stored[1].steps]
+    store = HistoryStore(tmp_path / "data")
+    for record in stored:
+        store.save(record)
+    store.close()
+    read = {record.id: record for record in HistoryStore(tmp_path / "data").workouts()}
+    assert [read[record.id] for record in stored] == stored
+    assert read[stored[0].id].steps[1].interval is IntervalKind.INTERVALS
+    assert read[stored[1].id].steps[1].interval is None
