@@ -81,7 +81,8 @@ class Problems:
 
     def _problem(self, path: DocPath, where: str, text: str) -> Problem:
         if self._positions is None:  # JSON: the path is the place
-            where = f"{path_text(path)}: {where}" if where else path_text(path)
+            if path:
+                where = f"{path_text(path)}: {where}" if where else path_text(path)
             return Problem(None, where, text)
         for length in range(len(path), -1, -1):  # where it is, else what holds it
             position = self._positions.get(path[:length])
