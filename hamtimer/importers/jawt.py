@@ -25,6 +25,7 @@ as its get-ready, so that `hamtimer show` gives the same total.
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
 from typing import Any
@@ -207,11 +208,7 @@ def _exercise(
     if duration is None:
         duration = DEFAULT_DURATION
     elif not _whole(duration):
-        fix = (
-            f"; write {int(duration)}"
-            if isinstance(duration, float) and duration.is_integer() and duration >= 0
-            else ""
-        )
+        fix = _whole_fix(duration)
         problems.error(
             (*path, "duration"),
             place,
@@ -222,6 +219,14 @@ def _exercise(
         problems.warn((*path, "duration"), place, "lasts 0 s: left out, as JAWT never shows it")
         return None, 0
     return Interval(name, Decimal(duration), rest=is_rest(name)), duration
+
+
+def _whole_fix(value: Any) -> str:
+    """'; write 30' for 30.0, '; write 30 or 31' for 30.5; else nothing."""
+    if not isinstance(value, float) or not math.isfinite(value) or value < 0:
+        return ""
+    low, high = math.floor(value), math.ceil(value)
+    return f"; write {low}" if low == high else f"; write {low} or {high}"
 
 
 def _whole(value: Any) -> bool:

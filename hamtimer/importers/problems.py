@@ -13,7 +13,7 @@ import difflib
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from hamtimer.circuit.locate import Position
+from hamtimer.circuit.locate import Position, order_of
 from hamtimer.circuit.problems import Problem
 
 MAX_PROBLEMS = 15
@@ -115,10 +115,16 @@ class Problems:
             )
 
     def raise_if_any(self) -> None:
-        """Stop with every error found, the file's order first, `MAX_PROBLEMS` at most."""
+        """Stop with every error found, `MAX_PROBLEMS` at most, and the warnings among them
+        (a key the app ignores may be the one that was meant), in the file's order."""
         if not self.errors:
             return
-        lines = [problem.line(self.origin) for problem in self.errors[:MAX_PROBLEMS]]
+        told = sorted(
+            [(problem, "") for problem in self.errors[:MAX_PROBLEMS]]
+            + [(warning, "warning: ") for warning in self.warnings],
+            key=lambda pair: order_of(pair[0].position),
+        )
+        lines = [problem.line(self.origin, label) for problem, label in told]
         extra = len(self.errors) - MAX_PROBLEMS
         if extra > 0:
             lines.append(f"{self.origin}: … and {extra} more problems")

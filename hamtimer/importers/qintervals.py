@@ -61,8 +61,9 @@ class _Group:
 
 
 def is_qintervals(data: Any) -> bool:
-    """True when `data` is meant as a qintervals workout: a mapping with `intervals`."""
-    return isinstance(data, dict) and "intervals" in data
+    """True when `data` is meant as a qintervals workout: a mapping with `intervals` (or,
+    in YAML, at least a `title`)."""
+    return isinstance(data, dict) and ("intervals" in data or "title" in data)
 
 
 def read_qintervals(data: Any, problems: Problems, source: str, most_steps: int) -> Workout:

@@ -48,7 +48,7 @@ def read_import(path: Path, choose: str | None = None) -> Reading:
     if note:
         problems.warn((), "", note)
     workouts: list[Workout]
-    if is_jawt(data):
+    if is_jawt(data) or (positions is None and isinstance(data, dict) and "title" in data):
         workouts = read_jawt(data, problems, path.name, MAX_STEPS)
     elif is_qintervals(data):
         workouts = [read_qintervals(data, problems, path.name, MAX_STEPS)]
@@ -83,7 +83,7 @@ def _parsed(text: str, origin: str) -> tuple[Any, dict[DocPath, Position] | None
     if text.lstrip()[:1] in ("{", "["):
         try:
             data = json.loads(text)
-            if not is_qintervals(data):
+            if not (isinstance(data, dict) and "intervals" in data):
                 return data, None
         except json.JSONDecodeError as error:
             position = Position(error.lineno, error.colno)

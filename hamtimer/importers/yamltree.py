@@ -45,9 +45,11 @@ def read_yaml(text: str, origin: str) -> tuple[Any, dict[DocPath, Position]]:
         _walk(node, (), positions, set())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        what = (error.problem or "this is not YAML").rstrip(".")
+        what = _words(error.problem or "", error.context or "")
         if mark is None:
             raise ImportFileError(f"{origin}: not valid YAML: {what}") from None
+        if error.context_mark is not None and mark.index >= len(text.rstrip()):
+            mark = error.context_mark  # at the end of the file: where the open thing began
         position = _position(mark)
         lines = [f"{origin}:{position}: not valid YAML: {what}", *quote(text, position)]
         raise ImportFileError("\n".join(lines)) from None
@@ -66,6 +68,38 @@ def read_yaml(text: str, origin: str) -> tuple[Any, dict[DocPath, Position]]:
     finally:
         loader.dispose()
     return data, positions
+
+
+_WORDS = (
+    (
+        "mapping values are not allowed",
+        "a colon where a value was expected: put text with a colon in quotes",
+    ),
+    (
+        "expected <block end>",
+        "this does not line up: the items of one list, and the keys "
+        "of one mapping, start in the same column",
+    ),
+    (
+        "cannot start any token",
+        "a tab or a character YAML cannot start with: indent with "
+        "spaces, and put such text in quotes",
+    ),
+    ("expected ',' or ']'", "a list in [ ] is not closed: add ]"),
+    ("expected ',' or '}'", "a mapping in { } is not closed: add }"),
+    ("could not find expected ':'", "a key without its colon: write key: value"),
+    ("found unexpected end of stream", "a quoted text is not closed: add its closing quote"),
+    ("found duplicate anchor", "an anchor (&name) is defined twice: rename one"),
+    ("found undefined alias", "an alias (*name) with no anchor (&name) before it"),
+)
+
+
+def _words(problem: str, context: str) -> str:
+    """A YAML syntax error in our words; PyYAML's own when we have none."""
+    for start, words in _WORDS:
+        if start in problem:
+            return words
+    return f"this is not YAML as qintervals reads it ({problem or context})".rstrip()
 
 
 def _position(mark: yaml.Mark) -> Position:
