@@ -112,7 +112,7 @@ def _workout(
             place,
             f"would have more than {most_steps:,} exercises played: make it shorter",
         )
-    if not parts and "sets" in data:
+    if not parts and "sets" in data and not problems.errors:
         problems.error(
             (*path, "sets"), place, "has no exercise that lasts any time: there is nothing to time"
         )
@@ -145,7 +145,7 @@ def _set(
     problems.unknown_keys(path, data, ("repetitions", "exercises", "id"), APP)
     _required(data, ("repetitions", "exercises"), path, place, problems)
     repetitions = data.get("repetitions")
-    if repetitions is None:
+    if repetitions is None:  # JAWT's default
         repetitions = 1
     elif not _whole(repetitions):
         problems.error(
@@ -153,7 +153,7 @@ def _set(
             place,
             f"repetitions must be a whole number, not {shown(repetitions)}",
         )
-        return None, 0
+        repetitions = None  # its exercises are still checked
     exercises = data.get("exercises")
     if exercises is None:
         exercises = [{"name": None, "duration": None}]
@@ -171,6 +171,8 @@ def _set(
             intervals.append(interval)
     if not exercises and "exercises" in data:
         problems.warn(path, place, "has no exercises: left out, as JAWT leaves it")
+    if repetitions is None:
+        return None, 0
     if repetitions == 0:
         problems.warn(
             (*path, "repetitions"), place, "repetitions 0: left out, as JAWT never plays it"
