@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from textwrap import dedent
 
 import pytest
 import yaml
@@ -420,3 +421,16 @@ def test_without_pyyaml_a_yaml_file_gets_the_install_command(tmp_path: Path) -> 
     assert done.returncode == 2
     assert 'needs PyYAML: install it with pip install "hamtimer[import]"' in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_readme_s_qintervals_example_imports_as_it_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```yaml\ntitle: Threshold") + len("```yaml\n")
+    text = readme[start : readme.index("```", start)]
+    document = imported(tmp_path, capsys, "threshold.yml", dedent(text))
+    (circuit,) = document["circuits"]  # type: ignore[misc]
+    # 10 minutes, 6 minutes of work and 5 rests of 30 s between them, 10 minutes
+    assert circuit["source_seconds"] == circuit["estimated_seconds"] == 600 + 6 * 60 + 5 * 30 + 600
+    assert circuit["name"] == "threshold"
