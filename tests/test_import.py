@@ -427,8 +427,8 @@ def test_the_readme_s_qintervals_example_imports_as_it_says(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    start = readme.index("```yaml\ntitle: Threshold") + len("```yaml\n")
-    text = readme[start : readme.index("```", start)]
+    start = readme.index("```yaml\n  title: Threshold") + len("```yaml\n")
+    text = readme[start : readme.index("  ```", start)]
     document = imported(tmp_path, capsys, "threshold.yml", dedent(text))
     (circuit,) = document["circuits"]  # type: ignore[misc]
     # 10 minutes, 6 minutes of work and 5 rests of 30 s between them, 10 minutes
