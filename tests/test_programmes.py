@@ -14,7 +14,7 @@ from hamtimer.circuit import load_circuit
 from hamtimer.cli import main
 from hamtimer.folders import bundled_dir
 
-PROGRAMMES = ("nordic", "askling", "fifa11plus", "copenhagen")
+PROGRAMMES = ("nordic", "askling", "fifa11plus", "copenhagen", "tabata", "emom")
 
 Work = tuple[str, str | None, int, int, str]
 """(exercise, side, set number, set count, amount) of one work step."""
@@ -107,11 +107,46 @@ def test_copenhagen_adduction_is_one_set_of_12_to_15_a_side(
     )
 
 
+def test_tabata_is_8_bouts_of_20_s_with_10_s_between(capsys: pytest.CaptureFixture[str]) -> None:
+    # Tabata et al. 1996: 20 s of work, 10 s of rest, 7-8 bouts (here 8)
+    document = plan(capsys, "tabata")
+    steps = [(step["kind"], step["seconds"]) for step in document["steps"]]
+    assert steps == [("get_ready", 10), *[("work", 20), ("rest", 10)] * 7, ("work", 20)]
+    bouts = [step for step in document["steps"] if step["kind"] == "work"]
+    assert [(step["interval_number"], step["interval_count"]) for step in bouts] == [
+        (number, 8) for number in range(1, 9)
+    ], "interval 3 of 8"
+    assert document["estimated_seconds"] == 10 + 8 * 20 + 7 * 10
+
+
+def test_the_emom_is_ten_minutes_each_starting_on_the_minute(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # No study: the format itself, every interval 60 s, 5 rounds of 2 exercises
+    document = plan(capsys, "emom")
+    assert work(document) == [
+        step
+        for number in range(1, 6)
+        for step in (
+            ("Squat", None, number, 5, "15 reps"),
+            ("Glute bridge", None, number, 5, "15 reps"),
+        )
+    ]
+    intervals = [step for step in document["steps"] if step["kind"] != "get_ready"]
+    assert {step["every"] for step in intervals if step["kind"] == "work"} == {60}
+    # each minute: the reps' estimate, then the rest of the minute
+    minutes = [
+        a["estimate"] + b["estimate"] for a, b in zip(intervals[::2], intervals[1::2], strict=True)
+    ]
+    assert minutes == [60] * 10
+    assert document["estimated_seconds"] == 10 + 10 * 60
+
+
 @pytest.mark.parametrize("name", PROGRAMMES)
 def test_every_programme_cites_its_source(name: str) -> None:
     circuit = load_circuit(bundled(name))
     assert circuit.source is not None and circuit.source.citation
-    assert circuit.source.doi or circuit.source.url
+    assert circuit.source.doi or name == "emom", "the EMOM says it has no study behind it"
 
 
 def test_list_shows_every_programme(capsys: pytest.CaptureFixture[str]) -> None:
