@@ -23,7 +23,7 @@ LENGTH = (
 
 EXPECTED = {
     "backup.json": [
-        'backup.json: workouts[0].sets: workout 1: sets must be a list of sets, not "none"',
+        'backup.json: workouts[0].sets: workout 1 "A": sets must be a list of sets, not "none"',
         "backup.json: workouts[1]: workout 2: must be an object with title and sets, not 3",
     ],
     "block.yml": [

@@ -92,6 +92,8 @@ def _workout(
     if changed:
         problems.warn((*path, "title"), place, changed)
     owner = f' (workout "{name}")' if in_backup else ""
+    if in_backup:
+        place = f'workout {int(path[-1]) + 1} "{name}"'
     sets = data.get("sets")
     if sets is None:  # JAWT: Workout(sets: null) is one set of one exercise
         sets = [{"repetitions": None, "exercises": None}]
