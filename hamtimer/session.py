@@ -44,8 +44,16 @@ from hamtimer.workout import Workout, WorkoutState
 if TYPE_CHECKING:
     from hamtimer.circuit import Circuit
 
-CHECKPOINT_EVENTS = frozenset({EventKind.STEP_STARTED, EventKind.PAUSED, EventKind.RESUMED})
-"""Events after which the workout in progress is saved for resuming."""
+CHECKPOINT_EVENTS = frozenset(
+    {
+        EventKind.STEP_STARTED,
+        EventKind.PAUSED,
+        EventKind.RESUMED,
+        EventKind.ROUND,
+        EventKind.ROUND_TAKEN_BACK,
+    }
+)
+"""Events after which the workout in progress is saved for resuming (an AMRAP's rounds too)."""
 
 ENDING_EVENTS = frozenset({EventKind.FINISHED, EventKind.ABANDONED})
 

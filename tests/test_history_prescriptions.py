@@ -184,6 +184,22 @@ def test_a_version_1_history_is_migrated_and_reads_as_before(tmp_path: Path, pla
     assert len(HistoryStore(tmp_path / "data").workouts()) == 2
 
 
+def test_a_version_1_history_takes_both_migrations(tmp_path: Path) -> None:
+    path = version_1(tmp_path / "data")
+    store = HistoryStore(tmp_path / "data")
+    assert len(store.workouts()) == 1
+    store.close()
+    conn = sqlite3.connect(path)
+    columns = {
+        table: {str(row[1]) for row in conn.execute(f"PRAGMA table_info({table})")}
+        for table in ("plan_steps", "steps")
+    }
+    assert columns["plan_steps"] >= {"role", "range_low", "range_high"}, "version 2"
+    assert columns["plan_steps"] >= {"interval", "interval_number"}, "version 3"
+    assert columns["steps"] >= {"reps", "rounds"}, "versions 2 and 3"
+    assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+
+
 def test_rows_of_a_version_1_file_are_salvaged_into_a_fresh_one(tmp_path: Path) -> None:
     old = version_1(tmp_path / "old")
     opened = open_database(tmp_path / "fresh", print, create=True)  # the newest schema, empty

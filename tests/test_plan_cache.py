@@ -13,7 +13,7 @@ import pytest
 from hamtimer.circuit import Circuit, CircuitError, circuit_hash
 from hamtimer.folders import cache_dir
 from hamtimer.plan import build_plan, plan_document, plan_from_document
-from hamtimer.plan.compiled import CompiledCircuit, compile_circuit, compiled
+from hamtimer.plan.compiled import BUILDERS, FORMAT, CompiledCircuit, compile_circuit, compiled
 
 
 def cached_files() -> list[Path]:
@@ -260,3 +260,51 @@ def test_a_circuit_is_compiled_again_when_a_file_it_includes_changes(
     part.unlink()
     with pytest.raises(CircuitError, match=r"part\.toml.*no such file"):
         compiled(main, raw)
+
+
+def test_a_cache_of_an_older_layout_is_compiled_again(
+    hamstring_path: Path, hamstring: Circuit
+) -> None:
+    """A cache file written in layout 3 (either the prescriptions' or the interval blocks'
+    alone), stamp and all, is not believed: the merged plan has fields neither had."""
+    raw = hamstring_path.read_bytes()
+    compiled(hamstring_path, raw)
+    (written,) = cached_files()
+    document = json.loads(written.read_bytes())
+    assert document["format"] == FORMAT == 4
+    version, _, *sizes = document["stamp"].split(" ")
+    document["format"], document["stamp"] = 3, " ".join((version, "3", *sizes))
+    written.write_text(json.dumps(document))
+    assert compiled(hamstring_path, raw) == compile_circuit(hamstring)
+    assert json.loads(written.read_bytes())["format"] == 4, "written again"
+
+
+def test_the_stamp_covers_every_module_that_decides_a_plan_or_its_warnings() -> None:
+    """Each module of `hamtimer.circuit` and `hamtimer.plan` that checking a file and building
+    its plans loads is in `BUILDERS` (the interval blocks' and the prescriptions' among them),
+    but those that only read the bytes or word an error."""
+    script = (
+        "import sys\n"
+        "import hamtimer.circuit.load, hamtimer.plan.build, hamtimer.plan.compiled\n"
+        "print('\\n'.join(m for m in sys.modules if m.startswith(('hamtimer.circuit.',"
+        " 'hamtimer.plan.'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    loaded = {
+        name.removeprefix("hamtimer.").replace(".", "/") + ".py" for name in done.stdout.split()
+    }
+    reading_or_wording = {
+        "circuit/keys.py",
+        "circuit/library.py",
+        "circuit/safe_toml.py",
+        "circuit/source.py",
+        "circuit/syntax.py",
+        "plan/compiled.py",
+    }
+    assert loaded - reading_or_wording <= set(BUILDERS)
+    assert {"circuit/intervals.py", "plan/intervals.py", "circuit/amounts.py"} <= set(BUILDERS)
+    assert {"circuit/entries.py", "circuit/include.py", "circuit/strict.py"} <= set(BUILDERS)
+    here = Path(__file__).parent.parent / "hamtimer"
+    assert all((here / name).is_file() for name in BUILDERS)

@@ -33,6 +33,7 @@ from hamtimer.circuit.amounts import (
     listed,
 )
 from hamtimer.circuit.entries import Checks, Include, Rest, gaps_problem
+from hamtimer.circuit.intervals import check_block_mode, check_intervals_fit
 from hamtimer.circuit.kinds import (
     HEAVY_KINDS,
     BlockRole,
@@ -222,19 +223,34 @@ Entry = Annotated[
 ]
 
 
+_ONE_SET = (None, "straight", "circuit", "intervals")
+"""The modes (None: not written, straight) whose blocks have one set when `sets` is not given."""
+
+
 class Block(Strict):
-    """A group of exercises done for a number of sets, as straight sets or as rounds."""
+    """A group of exercises done for a number of sets, as straight sets or as rounds, or
+    timed by the clock (emom, amrap, intervals: `hamtimer.circuit.intervals`)."""
 
     name: Text
-    sets: Count = Field(
-        1,
-        description="Sets of each exercise (straight) or rounds (circuit); an exercise may "
-        "set its own in a straight block.",
+    sets: Count | None = Field(
+        None,
+        description="Sets (straight) or rounds (circuit, emom, intervals): 1 when not given, "
+        "but an emom block needs them and an amrap block has none (its rounds go on until "
+        "its time_cap); an exercise may set its own in a straight block.",
     )
-    mode: Literal["straight", "circuit"] = Field(
+    mode: Literal["straight", "circuit", "emom", "amrap", "intervals"] = Field(
         "straight",
         description="straight: all sets of one exercise, then the next; "
-        "circuit: one set of each exercise per round.",
+        "circuit: one set of each exercise per round; "
+        "emom: each interval of `every` seconds holds one set of one exercise, and the rest "
+        "is what is left of it; amrap: as many rounds of the exercises as possible within "
+        "time_cap; intervals: as circuit, with each work step counted as an interval.",
+    )
+    every: Seconds | None = Field(
+        None, description="emom only: the length of each interval, in seconds (default 60)."
+    )
+    time_cap: Seconds | None = Field(
+        None, description="amrap only (and required there): how long the rounds go on."
     )
     role: BlockRole = Field(
         BlockRole.MAIN,
@@ -250,26 +266,44 @@ class Block(Strict):
     notes: Text | None = None
     exercises: tuple[Entry, ...] = Field(min_length=1)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _one_set_unless_clocked(cls, data: Any) -> Any:
+        """`sets` is 1 when not written, except in an emom block (which needs it: `intervals`
+        says so) and an amrap block (which has none)."""
+        if isinstance(data, dict) and "sets" not in data and data.get("mode") in _ONE_SET:
+            return {**data, "sets": 1}
+        return data
+
+    @model_validator(mode="after")
+    def _keys_of_its_mode(self) -> Self:
+        check_block_mode(self)
+        return self
+
     @model_validator(mode="after")
     def _sets_fit(self) -> Self:
-        rounds = self.mode == "circuit"
+        if self.mode == "amrap":  # no sets: its exercises are refused any (`intervals`)
+            return self
+        rounds = self.mode != "straight"
+        sets = self.set_count()
         if rounds:
-            problem = gaps_problem(self.rest_between_sets, self.sets, "round")
+            problem = gaps_problem(self.rest_between_sets, sets, "round")
             if problem:
                 raise CircuitValueError(problem, key="rest_between_sets")
         for exercise in self.exercises:
             if isinstance(exercise, Rest):
                 continue
-            count = exercise.set_count(self.sets)
-            if rounds and (count != self.sets or exercise.rest_between_sets is not None):
+            count = exercise.set_count(sets)
+            if rounds and (count != sets or exercise.rest_between_sets is not None):
+                article = "an" if self.mode in ("emom", "intervals") else "a"
                 raise CircuitValueError(
-                    f"in a circuit-mode block every exercise follows the block's rounds "
-                    f'(sets = {self.sets}), but exercise "{exercise.name}" '
+                    f"in {article} {self.mode}-mode block every exercise follows the block's "
+                    f'rounds (sets = {sets}), but exercise "{exercise.name}" '
                     + (
                         "has a rest_between_sets of its own: give the block the rests between "
                         "rounds"
-                        if count == self.sets
-                        else f'has {count} sets: make them {self.sets}, or use mode = "straight"'
+                        if count == sets
+                        else f'has {count} sets: make them {sets}, or use mode = "straight"'
                     ),
                     key="mode",
                 )
@@ -284,6 +318,11 @@ class Block(Strict):
                 if problem:
                     raise CircuitValueError(f'exercise "{exercise.name}": {problem}')
         return self
+
+    def set_count(self) -> int:
+        """The block's sets or rounds: its `sets`; 1 for an amrap block, which has none
+        (its rounds are counted as they are done) and is one step."""
+        return 1 if self.sets is None else self.sets
 
     def work(self) -> list[Exercise]:
         """The block's exercises, without the rests written among them."""
@@ -357,6 +396,11 @@ class Circuit(Strict):
         """Every file whose blocks were included, however deep: (resolved path, sha256 of
         the bytes read). The compiled plan depends on them as on the circuit file itself."""
         return self._included
+
+    @model_validator(mode="after")
+    def _intervals_leave_time(self) -> Self:
+        check_intervals_fit(self)
+        return self
 
     def exercises(self) -> list[Exercise]:
         """Every exercise in file order (the rests written among them left out)."""

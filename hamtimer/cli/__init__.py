@@ -39,7 +39,18 @@ from hamtimer.printable import encodes_everything, printable
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
-COMMANDS = ("run", "list", "show", "check", "schema", "history", "follow", "today", "programme")
+COMMANDS = (
+    "run",
+    "list",
+    "show",
+    "check",
+    "schema",
+    "history",
+    "import",
+    "follow",
+    "today",
+    "programme",
+)
 
 SPEEDS = (0.1, 1000.0)
 """The range of `--speed`: from ten times slower to a thousand times faster."""
@@ -86,6 +97,15 @@ def _parser(out: Console, err: Console) -> argparse.ArgumentParser:
 
     history.add_arguments(commands.add_parser("history", help="past workouts and hold times"))
     programmes.add_arguments(commands)
+
+    imports = commands.add_parser("import", help="a workout of another timer app, as your circuit")
+    imports.add_argument(
+        "file", type=Path, metavar="FILE", help="a qintervals (YAML) or JAWT (JSON) workout file"
+    )
+    imports.add_argument("--name", help="the circuit's name (its file name), not the title's")
+    imports.add_argument("--workout", metavar="TITLE", help="of a backup of several, only this")
+    imports.add_argument("--force", action="store_true", help="replace your circuit of that name")
+    imports.add_argument("--json", action="store_true", help="say what was written, as JSON")
     return parser
 
 
@@ -215,6 +235,10 @@ def _command(args: argparse.Namespace, out: Console, err: Console) -> int:
         return programmes.today(args, out, err)
     if command == "programme":
         return programmes.programme(args, out, err)
+    if command == "import":
+        from hamtimer.cli import importing
+
+        return importing.run(args, out, err)
     return history.run(args, out, err)
 
 

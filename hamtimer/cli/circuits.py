@@ -26,6 +26,7 @@ from hamtimer.cli.output import EXIT_INVALID, EXIT_OK, notice, plain, print_json
 from hamtimer.plan import (
     Plan,
     PlanTooLongError,
+    RestReason,
     Step,
     StepKind,
     build_plan,
@@ -65,7 +66,7 @@ def plan_table(plan: Plan, started: datetime) -> Table:
     for step, offset in zip(plan.steps, plan.starts(), strict=True):
         at = started + timedelta(seconds=offset)
         length = format_duration(step.estimate)
-        if not step.ends_itself:
+        if not step.ends_itself or step.rest_reason is RestReason.INTERVAL:
             length = f"~{length}"
         style = PHASE_STYLES[step.kind]
         if step.kind is StepKind.WORK and step.role in ROLE_WORDS:
@@ -83,8 +84,11 @@ def plan_table(plan: Plan, started: datetime) -> Table:
         )
     table.caption = (
         f"{len(plan)} steps · estimated {format_duration(plan.estimated_seconds)} "
-        "(~ marks reps and holds that last as long as you take)"
+        "(~ marks reps and holds that last as long as you take"
     )
+    if any(step.rest_reason is RestReason.INTERVAL for step in plan.steps):
+        table.caption += ", and an EMOM rest, which is what the work leaves of its interval"
+    table.caption += ")"
     return table
 
 

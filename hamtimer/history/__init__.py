@@ -7,6 +7,7 @@
 - `store` — `HistoryStore`: saving and reading records, resume, two hamtimers at once.
 - `database` — the file: schema, migrations, damaged or foreign files set aside.
 - `rows` — records to rows and back. `legacy` — importing a 0.1.0 data folder.
+- `intervals` — what the EMOM and AMRAP blocks came to (rounds, intervals on time).
 """
 
 from hamtimer.history.holds import (
@@ -17,6 +18,7 @@ from hamtimer.history.holds import (
     hold_trend,
     holds_by_side,
 )
+from hamtimer.history.intervals import IntervalResults, interval_results
 from hamtimer.history.records import (
     COMPLETED,
     ENDED,
@@ -37,6 +39,7 @@ __all__ = [
     "HistoryError",
     "HistoryStore",
     "HoldTarget",
+    "IntervalResults",
     "Outcome",
     "SideHolds",
     "StepEntry",
@@ -46,6 +49,7 @@ __all__ = [
     "hold_targets",
     "hold_trend",
     "holds_by_side",
+    "interval_results",
     "plan_entries",
     "step_entries",
     "utc_now",

@@ -33,7 +33,7 @@ from hamtimer.files import FileReadError, not_regular, opened, reason_of
 
 DB_FILE = "history.sqlite3"
 APPLICATION_ID = 0x68616D74  # "hamt"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another hamtimer's transaction
 HEADER = b"SQLite format 3\x00"
 
@@ -92,6 +92,12 @@ ALTER TABLE plan_steps ADD COLUMN range_high REAL;  -- its bottom and top ("6-8"
 ALTER TABLE steps ADD COLUMN reps INTEGER;          -- paced reps: how many were counted
 """
 
+_SCHEMA_3 = """
+ALTER TABLE plan_steps ADD COLUMN interval TEXT;          -- emom, amrap or intervals
+ALTER TABLE plan_steps ADD COLUMN interval_number INTEGER; -- EMOM and intervals: which one
+ALTER TABLE steps ADD COLUMN rounds INTEGER;               -- an AMRAP's rounds counted
+"""
+
 _PROGRAMMES = """
 CREATE TABLE programmes (                 -- a programme followed, one at a time
     id INTEGER PRIMARY KEY,
@@ -115,7 +121,7 @@ CREATE TABLE programme_workouts (         -- which workout was which session of 
 CREATE INDEX programme_workouts_by_workout ON programme_workouts (workout_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_1, _SCHEMA_2, _PROGRAMMES)
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _PROGRAMMES)
 """`MIGRATIONS[n]` takes a database from schema version n to n + 1 (0: an empty file)."""
 
 TABLES = ("plans", "plan_steps", "workouts", "steps", "programmes", "programme_workouts")

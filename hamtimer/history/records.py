@@ -18,12 +18,12 @@ from pathlib import Path
 
 from hamtimer.circuit import BlockRole, Side
 from hamtimer.events import StepRecord, StepStatus
-from hamtimer.plan import Plan, Step, StepKind, WorkMode
+from hamtimer.plan import IntervalKind, Plan, Step, StepKind, WorkMode
 
 COMPLETED = frozenset({StepStatus.DONE, StepStatus.TIMED_OUT})
 """Statuses that count toward completion."""
 
-ENDED = COMPLETED | {StepStatus.SKIPPED}
+ENDED = COMPLETED | {StepStatus.SKIPPED, StepStatus.MISSED}
 """Statuses of a step that is over and will not be repeated on resume."""
 
 
@@ -76,6 +76,9 @@ class StepEntry:
     low: float | None = None  # a prescribed range ("6-8" reps, "20-30" s): its bottom…
     high: float | None = None  # …and its top (reps or seconds, as `mode` says)
     reps_counted: int | None = None  # paced reps: how many were counted before it ended
+    interval: IntervalKind | None = None  # an EMOM, AMRAP or intervals block's step
+    interval_number: int | None = None  # EMOM and intervals: its interval in the block
+    rounds: int | None = None  # an AMRAP: the rounds counted
 
     @property
     def completed(self) -> bool:
@@ -103,6 +106,8 @@ def plan_entries(plan: Plan) -> tuple[StepEntry, ...]:
             role=step.role,
             low=_range_of(step)[0],
             high=_range_of(step)[1],
+            interval=step.interval,
+            interval_number=step.interval_number,
         )
         for step in plan.steps
     )
@@ -134,6 +139,7 @@ def _with_record(entry: StepEntry, record: StepRecord | None) -> StepEntry:
         paused_seconds=_round(record.paused_seconds),
         held_seconds=_round(held) if held is not None and entry.mode is WorkMode.OPEN else None,
         reps_counted=record.reps_counted,
+        rounds=record.rounds if entry.mode is WorkMode.AMRAP else None,
     )
 
 
@@ -259,12 +265,13 @@ class WorkoutRecord:
         return sum(step.completed for step in self.steps)
 
     def sets_done(self) -> list[bool]:
-        """The workout's own sets in order (warm-up and cool-down left out), each True when
-        every work step of it (each side, each prompt) was done or timed out."""
+        """The workout's own sets in order (warm-up and cool-down left out, and AMRAPs,
+        which count rounds), each True when every work step of it (each side, each prompt)
+        was done or timed out: an EMOM interval's set missed at its boundary is not."""
         found: list[bool] = []
         last: tuple[object, ...] | None = None
         for step in self.steps:
-            if step.kind is not StepKind.WORK:
+            if step.kind is not StepKind.WORK or step.mode is WorkMode.AMRAP:
                 continue
             key = (step.role, step.exercise, step.set_number)
             if step.role is BlockRole.MAIN:
@@ -314,6 +321,7 @@ class WorkoutRecord:
                 paused_seconds=entry.paused_seconds,
                 held_seconds=entry.held_seconds,
                 reps_counted=entry.reps_counted,
+                rounds=entry.rounds,
             )
             for entry in self.steps[: self.current_index]
         ]

@@ -18,7 +18,7 @@ from datetime import datetime
 from hamtimer.circuit import BlockRole, Side
 from hamtimer.events import StepStatus
 from hamtimer.history.records import Outcome, StepEntry, WorkoutRecord
-from hamtimer.plan import StepKind, WorkMode
+from hamtimer.plan import IntervalKind, StepKind, WorkMode
 
 _CHUNK = 500  # ids per IN (...) query, well below SQLite's variable limit
 _STATUSES = {str(status): status for status in StepStatus}
@@ -26,7 +26,8 @@ _STATUSES = {str(status): status for status in StepStatus}
 
 def plan_digest(record: WorkoutRecord) -> str:
     """A plan's identity: its circuit, challenge mode and every step's summary (and, when
-    a step has one, its role and its prescribed range; a plan without is as it was)."""
+    a step has one, its role and its prescribed range, and its interval; a plan without is
+    as it was)."""
     shape: list[object] = [record.circuit, record.challenge, [s.summary for s in record.steps]]
     extra = [
         [step.index, str(step.role), step.low, step.high]
@@ -35,6 +36,13 @@ def plan_digest(record: WorkoutRecord) -> str:
     ]
     if extra:
         shape.append(extra)
+    intervals = [
+        [step.index, str(step.interval), step.interval_number]
+        for step in record.steps
+        if step.interval is not None
+    ]
+    if intervals:
+        shape.append(intervals)
     return hashlib.sha256(json.dumps(shape, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -46,13 +54,13 @@ def _time(moment: datetime | None) -> str | None:
     return None if moment is None else moment.isoformat(timespec="microseconds")
 
 
-StepRow = tuple[str, int, int, int | None, int | None]
+StepRow = tuple[str, int, int, int | None, int | None, int | None]
 
 
 def _step_row(step: StepEntry) -> StepRow:
     held = None if step.held_seconds is None else _ms(step.held_seconds)
     active, paused = _ms(step.active_seconds), _ms(step.paused_seconds)
-    return (str(step.status), active, paused, held, step.reps_counted)
+    return (str(step.status), active, paused, held, step.reps_counted, step.rounds)
 
 
 @dataclass
@@ -107,11 +115,12 @@ def write(
     changed = [(index, row) for index, row in rows.items() if before.get(index) != row]
     conn.executemany(
         """
-        INSERT INTO steps (workout_id, idx, status, active_ms, paused_ms, held_ms, reps)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO steps (workout_id, idx, status, active_ms, paused_ms, held_ms, reps, rounds)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (workout_id, idx) DO UPDATE SET
             status = excluded.status, active_ms = excluded.active_ms,
-            paused_ms = excluded.paused_ms, held_ms = excluded.held_ms, reps = excluded.reps
+            paused_ms = excluded.paused_ms, held_ms = excluded.held_ms, reps = excluded.reps,
+            rounds = excluded.rounds
         """,
         [(workout_id, index, *row) for index, row in changed],
     )
@@ -131,8 +140,9 @@ def _plan_id(conn: sqlite3.Connection, record: WorkoutRecord, written: Written) 
     conn.executemany(
         """
         INSERT INTO plan_steps (plan_id, idx, summary, kind, mode, exercise, side, set_number,
-                                planned, role, range_low, range_high)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                planned, role, range_low, range_high, interval,
+                                interval_number)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (plan_id, idx) DO UPDATE SET
             planned = coalesce(plan_steps.planned, excluded.planned)
         """,
@@ -150,6 +160,8 @@ def _plan_id(conn: sqlite3.Connection, record: WorkoutRecord, written: Written) 
                 None if step.role is BlockRole.MAIN else str(step.role),
                 step.low,
                 step.high,
+                None if step.interval is None else str(step.interval),
+                step.interval_number,
             )
             for step in record.steps
         ],
@@ -166,8 +178,9 @@ _COLUMNS = (
 )
 
 
-Result = tuple[int, str, int, int, int | None, int | None]
-"""A step's row as read: index, status, active, paused and held ms, paced reps counted."""
+Result = tuple[int, str, int, int, int | None, int | None, int | None]
+"""A step's row as read: index, status, active, paused and held ms, paced reps counted,
+an AMRAP's rounds."""
 
 
 @dataclass(frozen=True)
@@ -224,14 +237,14 @@ class Reader:
         (wid, wuuid, plan_id, circuit, challenge, ref, digest, speed) = row[:8]
         (started, saved, ended, outcome, current, paused, owner) = row[8:]
         steps = list(self._plans[int(str(plan_id))])
-        for index, status, active, pause_ms, held, reps in results.get(int(str(wid)), ()):
+        for index, status, active, pause_ms, held, reps, rounds in results.get(int(str(wid)), ()):
             if 0 <= index < len(steps):
                 plan = steps[index]
                 steps[index] = StepEntry(  # positional: a few times faster than replace()
                     plan.index, plan.summary, plan.kind, plan.mode, plan.exercise, plan.side,
                     plan.set_number, plan.planned, _STATUSES[status], active / 1000,
                     pause_ms / 1000, None if held is None else held / 1000, plan.role,
-                    plan.low, plan.high, reps,
+                    plan.low, plan.high, reps, plan.interval, plan.interval_number, rounds,
                 )  # fmt: skip
         record = WorkoutRecord(
             id=uuid.UUID(str(wuuid)),
@@ -257,12 +270,12 @@ class Reader:
             found: dict[int, list[StepEntry]] = {plan_id: [] for plan_id in chunk}
             for row in self.conn.execute(
                 "SELECT plan_id, idx, summary, kind, mode, exercise, side, set_number, planned, "
-                "role, range_low, range_high "
+                "role, range_low, range_high, interval, interval_number "
                 f"FROM plan_steps WHERE plan_id IN ({marks}) ORDER BY plan_id, idx",
                 chunk,
             ):
                 plan_id, index, summary, kind, mode, exercise, side, set_number, planned = row[:9]
-                role, low, high = row[9:]
+                role, low, high, interval, interval_number = row[9:]
                 found[plan_id].append(
                     StepEntry(
                         index=index,
@@ -276,6 +289,8 @@ class Reader:
                         role=BlockRole.MAIN if role is None else BlockRole(role),
                         low=low,
                         high=high,
+                        interval=None if interval is None else IntervalKind(interval),
+                        interval_number=interval_number,
                     )
                 )
             self._plans.update({plan_id: tuple(steps) for plan_id, steps in found.items()})
@@ -285,7 +300,7 @@ class Reader:
         for chunk in _chunks(workout_ids):
             marks = ", ".join("?" * len(chunk))
             for wid, *rest in self.conn.execute(
-                "SELECT workout_id, idx, status, active_ms, paused_ms, held_ms, reps "
+                "SELECT workout_id, idx, status, active_ms, paused_ms, held_ms, reps, rounds "
                 f"FROM steps WHERE workout_id IN ({marks})",
                 chunk,
             ):

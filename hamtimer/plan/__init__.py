@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from hamtimer.circuit.kinds import Direction, ExerciseKind, Side
 from hamtimer.plan.steps import (
     SYMBOLS,
+    IntervalKind,
     Plan,
     RestReason,
     Step,
@@ -45,6 +46,7 @@ __all__ = [
     "SYMBOLS",
     "Direction",
     "ExerciseKind",
+    "IntervalKind",
     "Plan",
     "PlanTooLongError",
     "RestReason",

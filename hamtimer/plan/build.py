@@ -14,6 +14,7 @@ from hamtimer.circuit.amounts import (
 from hamtimer.circuit.entries import Rest
 from hamtimer.circuit.kinds import BlockRole, CircuitError, Side
 from hamtimer.circuit.model import Block, Circuit, Exercise, Prompt
+from hamtimer.plan import intervals
 from hamtimer.plan.steps import SYMBOLS, Plan, RestReason, Step, StepKind, WorkMode
 
 MAX_STEPS = 2000
@@ -91,19 +92,24 @@ class _Builder:
 
     def block(self, block: Block) -> None:
         """Straight sets (every set of one exercise, then the next) or rounds. A rest
-        written among the exercises is a step of its own, with no automatic rest beside it."""
+        written among the exercises is a step of its own, with no automatic rest beside it.
+        A block timed by the clock (emom, amrap, intervals) is built by
+        `hamtimer.plan.intervals`."""
+        if intervals.build_block(self, block):
+            return
         between_sets: float | tuple[float, ...] = self.timing.rest_between_sets
         if block.rest_between_sets is not None:
             between_sets = block.rest_between_sets
         between_exercises = _first(block.rest_between_exercises, self.timing.rest_between_exercises)
         entries = block.exercises
         last = len(entries) - 1
+        sets = block.set_count()
         if block.mode == "straight":
             for position, entry in enumerate(entries):
                 if isinstance(entry, Rest):
                     self.written_rest(block, entry)
                     continue
-                count = entry.set_count(block.sets)
+                count = entry.set_count(sets)
                 own = entry.rest_between_sets
                 rests = between_sets if own is None else own
                 for number in range(1, count + 1):
@@ -115,16 +121,16 @@ class _Builder:
                     reason = RestReason.BETWEEN_EXERCISES
                     self.pause(StepKind.REST, between_exercises, block, reason)
         else:
-            for number in range(1, block.sets + 1):
+            for number in range(1, sets + 1):
                 for position, entry in enumerate(entries):
                     if isinstance(entry, Rest):
                         self.written_rest(block, entry)
                         continue
-                    self.exercise_set(block, entry, number, block.sets)
+                    self.exercise_set(block, entry, number, sets)
                     if position < last and not _is_rest(entries[position + 1]):
                         reason = RestReason.BETWEEN_EXERCISES
                         self.pause(StepKind.REST, between_exercises, block, reason)
-                if number < block.sets and not (_is_rest(entries[-1]) or _is_rest(entries[0])):
+                if number < sets and not (_is_rest(entries[-1]) or _is_rest(entries[0])):
                     rest = rest_after_set(between_sets, number)
                     self.pause(StepKind.REST, rest, block, RestReason.BETWEEN_ROUNDS)
 

@@ -18,11 +18,13 @@ import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from hamtimer import __version__
+from hamtimer.circuit.intervals import EMOM_EVERY
 from hamtimer.circuit.kinds import BlockRole, CircuitError, ExerciseKind
 from hamtimer.circuit.source import circuit_hash
 from hamtimer.files import KIB, FileReadError, read_bytes
@@ -32,8 +34,11 @@ from hamtimer.plan.steps import Plan, plan_document, plan_from_document
 if TYPE_CHECKING:
     from hamtimer.circuit.model import Circuit
 
-FORMAT = 3
-"""The cache files' layout; a file of another one is compiled again."""
+_N = TypeVar("_N", int, float)
+
+FORMAT = 4
+"""The cache files' layout; a file of another one is compiled again (3 was the layout of
+either the prescriptions or the interval blocks alone)."""
 
 MAX_CACHE_BYTES = 64 * 1024 * KIB
 """A cache file larger than this is not read (two 2,000-step plans take about 4 MB)."""
@@ -42,6 +47,8 @@ BUILDERS = (
     "circuit/amounts.py",
     "circuit/entries.py",
     "circuit/include.py",
+    "circuit/intervals.py",
+    "circuit/kinds.py",
     "circuit/model.py",
     "circuit/strict.py",
     "circuit/load.py",
@@ -51,6 +58,7 @@ BUILDERS = (
     "circuit/where.py",
     "circuit/shapes.py",
     "plan/build.py",
+    "plan/intervals.py",
     "plan/speech.py",
     "plan/steps.py",
 )
@@ -73,10 +81,12 @@ class BlockOutline:
     """What the start screen shows of a block."""
 
     name: str
-    mode: str  # "straight" or "circuit"
-    sets: int
+    mode: str  # "straight", "circuit", "emom", "amrap" or "intervals"
+    sets: int | None  # None: an amrap block, which goes round until its time cap
     exercises: tuple[ExerciseOutline, ...]
     role: BlockRole = BlockRole.MAIN
+    every: float | None = None  # an emom block's interval
+    time_cap: float | None = None  # an amrap block's cap
 
 
 @dataclass(frozen=True)
@@ -120,17 +130,21 @@ def compile_circuit(
         BlockOutline(
             name=block.name,
             mode=block.mode,
-            sets=block.sets,
+            sets=None if block.mode == "amrap" else block.set_count(),
             exercises=tuple(
                 ExerciseOutline(
                     item.name,
                     item.kind,
                     item.challenge,
-                    None if item.set_count(block.sets) == block.sets else item.set_count(1),
+                    None
+                    if item.set_count(block.set_count()) == block.set_count()
+                    else item.set_count(1),
                 )
                 for item in block.work()
             ),
             role=block.role,
+            every=(block.every or EMOM_EVERY) if block.mode == "emom" else None,
+            time_cap=block.time_cap,
         )
         for block in circuit.blocks
     )
@@ -195,6 +209,8 @@ def _document(made: CompiledCircuit, digest: str, stamp: str) -> dict[str, Any]:
                     for item in block.exercises
                 ],
                 "role": block.role.value,
+                "every": block.every,
+                "time_cap": block.time_cap,
             }
             for block in made.blocks
         ],
@@ -217,12 +233,14 @@ def _read(where: Path, digest: str, stamp: str) -> CompiledCircuit | None:
             BlockOutline(
                 name=str(block["name"]),
                 mode=str(block["mode"]),
-                sets=int(block["sets"]),
+                sets=_number(block["sets"], int),
                 exercises=tuple(
                     ExerciseOutline(str(name), ExerciseKind(kind), challenge, sets)
                     for name, kind, challenge, sets in block["exercises"]
                 ),
                 role=BlockRole(block["role"]),
+                every=_number(block["every"], float),
+                time_cap=_number(block["time_cap"], float),
             )
             for block in data["blocks"]
         )
@@ -246,6 +264,15 @@ def _hashes_as(path: str, sha: str) -> bool:
         return circuit_hash(Path(path)) == sha
     except CircuitError:  # gone, or not a file any more
         return False
+
+
+def _number(value: object, kind: Callable[[float], _N]) -> _N | None:
+    """A cached number, or None; raises TypeError for anything else."""
+    if value is None:
+        return None
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise TypeError(f"not a number: {value!r}")
+    return kind(value)
 
 
 def _write(where: Path, document: dict[str, Any]) -> None:

@@ -7,8 +7,8 @@ every speech engine reads them the same way and a recogniser can be given the ex
 - `announce`: what is said as a step starts ("Right leg forward. Five split stance jumps.",
   "Rest thirty seconds. Next: left leg forward.", "Now counter-clockwise.").
 - `brief`: a shorter form for when the full one would run over the boundary it announces.
-- `count`, `phase`, `time_left`, `last_time`, `beat_last_time`, `finished`: the other
-  phrases.
+- `count`, `phase`, `time_left`, `last_time`, `beat_last_time`, `round_done`, `finished`: the
+  other phrases.
 - `vocabulary`: every word any of these may say for a plan (for tests with a recogniser).
 """
 
@@ -52,6 +52,9 @@ ROLE_WORDS = {BlockRole.WARM_UP: "Warm-up", BlockRole.COOL_DOWN: "Cool-down"}
 BEAT_WORDS = "That beats last time."
 BEST_WORDS = "A new best."
 DONE_WORDS = "Workout done."
+AMRAP_WORDS = "As many rounds as you can"
+ROUNDS_AHEAD = 30
+"""An AMRAP's rounds whose 'Round N done.' is made ahead of time (more are made when said)."""
 
 
 def number_words(number: int) -> str:
@@ -138,8 +141,31 @@ def _is_flip(plan: Plan, index: int) -> bool:
     )
 
 
+def _interval(step: Step) -> str:
+    """'Minute three of ten.' for a step that starts an interval, else ''."""
+    if step.interval_number is None or step.interval_count is None:
+        return ""
+    number, count = number_words(step.interval_number), number_words(step.interval_count)
+    return _sentence(f"{step.interval_word} {number} of {count}")
+
+
 def _work(plan: Plan, index: int) -> str:
-    """What to do, as the work starts."""
+    """What to do, as the work starts (in an interval block, which interval first)."""
+    step = plan.steps[index]
+    if step.mode is WorkMode.AMRAP:
+        amrap = f"{_sentence(step.title)} {AMRAP_WORDS} in {seconds_words(step.seconds or 0)}."
+        previous = _previous_work(plan, index)
+        if step.role in ROLE_WORDS and (previous is None or previous.role is not step.role):
+            return f"{ROLE_WORDS[step.role]}. {amrap}"
+        return amrap
+    before = plan.steps[index - 1] if index else None
+    if before is None or before.interval_number != step.interval_number:
+        return " ".join(part for part in (_interval(step), _plain_work(plan, index)) if part)
+    return _plain_work(plan, index)
+
+
+def _plain_work(plan: Plan, index: int) -> str:
+    """The exercise, side and amount, as the work starts."""
     step = plan.steps[index]
     if _is_flip(plan, index):
         before = plan.steps[index - 1]
@@ -186,7 +212,10 @@ def _named(plan: Plan, index: int) -> str:
     step = plan.steps[index]
     previous = _previous_work(plan, index)
     set_part = ""
-    if previous is not None and step.set_number != previous.set_number and step.set_number:
+    new_interval = previous is None or previous.interval_number != step.interval_number
+    if step.interval_number is not None and new_interval:
+        set_part = f"{step.interval_word} {number_words(step.interval_number)}, "
+    elif previous is not None and step.set_number != previous.set_number and step.set_number:
         set_part = f"{step.set_word or 'set'} {number_words(step.set_number)}, "
     if previous is not None and previous.exercise == step.exercise and step.side_text:
         return f"{set_part}{_side(step)}"
@@ -202,6 +231,8 @@ def _pause(plan: Plan, index: int, *, with_next: bool) -> str:
     step = plan.steps[index]
     if step.kind is StepKind.REST and step.rest_reason is RestReason.WRITTEN:
         head = f"{_sentence(step.title).rstrip('.')}: {seconds_words(step.seconds or 0)}."
+    elif step.rest_reason is RestReason.INTERVAL:  # as long as the work left of the interval
+        head = "Rest."
     elif step.kind is StepKind.REST:
         head = f"Rest {seconds_words(step.seconds or 0)}."
     elif step.kind is StepKind.SWITCH_SIDES:
@@ -235,6 +266,8 @@ def brief(plan: Plan, index: int) -> str:
         return _sentence(_side(step))
     if step.mode is WorkMode.OPEN:
         return HOLD_WORDS
+    if step.mode is WorkMode.AMRAP:
+        return f"{AMRAP_WORDS}."
     return _sentence(_what(step))
 
 
@@ -268,6 +301,11 @@ def new_best() -> str:
     return BEST_WORDS
 
 
+def round_done(number: int) -> str:
+    """An AMRAP round counted: 'Round four done.'"""
+    return f"Round {number_words(number)} done."
+
+
 def finished(seconds: float) -> str:
     """The end: 'Workout done. Twenty-two minutes.'"""
     return f"{DONE_WORDS} {_sentence(minutes_words(seconds))}"
@@ -280,5 +318,7 @@ def vocabulary(plan: Plan) -> set[str]:
     texts += [count(n) for n in range(1, 1 + max((s.reps or 0 for s in plan.steps), default=0))]
     if any(step.tempo_phases for step in plan.steps):
         texts += [phase(number) for number in range(1, len(PHASE_WORDS) + 1)]
+    if any(step.mode is WorkMode.AMRAP for step in plan.steps):
+        texts += [round_done(n) for n in range(1, ROUNDS_AHEAD + 1)]
     texts += [time_left(10), beat_last_time(), DONE_WORDS]
     return {word for text in texts for word in re.findall(r"[a-z']+(?:-[a-z']+)*", text.lower())}

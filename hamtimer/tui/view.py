@@ -5,7 +5,9 @@ workout can be checked with plain tests, and the widgets only place text. Most l
 as a few wordings, longest first: the widget shows the first that fits its width.
 
 The screen is laid out from the number outwards. During work: the side in large capitals
-above the number, the halo's direction beside it. During a rest, a switch or get-ready:
+above the number, the halo's direction beside it. In an EMOM the number is the time left in
+the interval (the reps in capitals above it); in an AMRAP it is the rounds counted, with the
+time left of the cap in capitals above it. During a rest, a switch or get-ready:
 what comes next, large, at the top (exercise, then side and amount) with its cue and
 equipment below the number, so the runner can set up while the clock runs.
 Every string of a `View` is `printable`: names from the circuit file never reach the
@@ -89,6 +91,11 @@ def shortened(text: str) -> Lines:
 def _headline(step: Step, following: Step | None, paused: bool) -> Lines:
     if paused:
         return ("PAUSED — Space to go on", "PAUSED")
+    if step.mode is WorkMode.AMRAP:
+        lines = (f"{step.headline} · {step.title}", step.headline, "AMRAP")
+        if step.role in ROLE_WORDS:  # a warm-up or cool-down AMRAP says so first
+            return (f"{ROLE_WORDS[step.role].upper()} · {lines[0]}", *lines)
+        return lines
     if step.kind is StepKind.WORK:
         label = "HOLD" if step.mode is WorkMode.OPEN else "WORK"
         if step.role in ROLE_WORDS:
@@ -120,7 +127,17 @@ def _next_up(step: Step | None) -> tuple[Lines, Lines]:
     return shortened((step.exercise or step.title).upper()), detail
 
 
+def _emom_reps(snapshot: Snapshot, step: Step) -> bool:
+    """Reps the runner counts in an EMOM interval: its time left is the number."""
+    unpaced = step.mode is WorkMode.REPS and not step.tempo
+    return unpaced and snapshot.interval_remaining is not None
+
+
 def _big(snapshot: Snapshot, step: Step) -> str:
+    if step.mode is WorkMode.AMRAP:
+        return str(snapshot.rounds or 0)
+    if _emom_reps(snapshot, step):
+        return countdown(snapshot.interval_remaining or 0.0)
     if step.mode is WorkMode.OPEN:
         return count_up(snapshot.step_elapsed)
     if step.mode is WorkMode.REPS:
@@ -130,9 +147,38 @@ def _big(snapshot: Snapshot, step: Step) -> str:
     return countdown(snapshot.step_remaining or 0.0)
 
 
+def _detail(snapshot: Snapshot, step: Step) -> Lines:
+    """The large line above the number during work: the side; in an EMOM the reps too; in an
+    AMRAP the time left of its cap."""
+    if step.mode is WorkMode.AMRAP:
+        left = countdown(snapshot.step_remaining or 0.0)
+        return (f"{left} LEFT", left)
+    if not _emom_reps(snapshot, step):
+        return _side(step)
+    amount = step.brief.upper()
+    return (*(f"{side} · {amount}" for side in _side(step)), amount)
+
+
 def _prompt(snapshot: Snapshot, step: Step) -> Lines:
     if step.kind is not StepKind.WORK:
         return ()
+    if step.mode is WorkMode.AMRAP:
+        return (
+            "Rounds done — + or Enter at the end of each round, - takes one back",
+            "Rounds done — + or Enter for each",
+            "Rounds done",
+        )
+    lines = _plain_prompt(snapshot, step)
+    left = snapshot.interval_remaining
+    if left is None:
+        return lines
+    rest = f"rest till the {step.interval_word} is up"
+    if _emom_reps(snapshot, step):
+        return (f"{lines[0]}, then {rest}", *lines)
+    return (f"{lines[0]} · {countdown(left)} left in the {step.interval_word}", *lines)
+
+
+def _plain_prompt(snapshot: Snapshot, step: Step) -> Lines:
     if step.mode is WorkMode.OPEN:
         return ("Hold to fatigue — Enter when you let go", "Enter when you let go")
     if step.mode is WorkMode.TIMED:
@@ -221,6 +267,13 @@ def _goal(target: HoldTarget, held: float) -> Lines:
     return (f"{head} · last time {count_up(target.last)}", head)
 
 
+def _cue(step: Step | None) -> str:
+    """The coaching cue of the work (being done, or next); an AMRAP's round."""
+    if step is not None and step.round_items:
+        return "Each round: " + " · ".join(step.round_items)
+    return (step.cue if step is not None else None) or ""
+
+
 def _extra(step: Step | None) -> Lines:
     if step is None:
         return ()
@@ -277,7 +330,7 @@ def view_of(snapshot: Snapshot, target: HoldTarget | None = None) -> View:
     if not working:
         target = None
     passed = passed_marks(target, snapshot.step_elapsed)
-    name, detail = ((), _side(step)) if working else _next_up(following)
+    name, detail = ((), _detail(snapshot, step)) if working else _next_up(following)
     view = View(
         phase=phase_of(step, snapshot.state),
         kind="work" if working else "pause",
@@ -290,7 +343,7 @@ def view_of(snapshot: Snapshot, target: HoldTarget | None = None) -> View:
         prompt=_prompt(snapshot, step),
         target=_target(target, passed, snapshot.step_elapsed),
         passed=passed,
-        cue=(step.cue if working else following.cue if following else None) or "",
+        cue=_cue(step if working else following),
         extra=_extra(step if working else following),
         next=_following(following) if working else _set_up(following),
         progress=snapshot.fraction,

@@ -24,6 +24,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("n  →", "skip to the next step"),
             ("p  ←", "back: restart this step (the one before if it just began)"),
             ("+  -", "add / remove 10 seconds (rests and timed work)"),
+            ("+  Enter", "in an AMRAP: a round done (- takes one back)"),
             ("m", "mute / unmute the cues (tones and voice)"),
             ("v", "voice on / off (the tones play on)"),
             ("c", "challenge mode on / off for the steps to come"),

@@ -14,7 +14,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from hamtimer.plan import Plan, format_duration
-from hamtimer.plan.compiled import CompiledCircuit
+from hamtimer.plan.compiled import BlockOutline, CompiledCircuit
 from hamtimer.plan.speech import ROLE_WORDS
 from hamtimer.printable import printable
 from hamtimer.tui.screens.adaptive import AdaptiveScreen
@@ -32,6 +32,19 @@ class StartInfo:
     resume_at: int | None = None  # the interrupted workout's step (0-based), if any
     notices: tuple[str, ...] = ()
     place: str | None = None  # the programme's session this is: 'Nordic … · Week 3 · …'
+
+
+def block_way(block: BlockOutline) -> str:
+    """How a block goes, in a few words: '3 sets each', '3 rounds', 'EMOM: every 60 s, 10
+    intervals', 'AMRAP: as many rounds as you can in 10:00', '8 rounds of intervals'."""
+    sets = block.sets or 0
+    if block.mode == "emom":
+        return f"EMOM: every {block.every or 0:g} s, {sets * len(block.exercises)} intervals"
+    if block.mode == "amrap":
+        return f"AMRAP: as many rounds as you can in {format_duration(block.time_cap or 0)}"
+    if block.mode == "intervals":
+        return f"{sets} rounds of intervals"
+    return f"{sets} rounds" if block.mode == "circuit" else f"{sets} sets each"
 
 
 class StartScreen(AdaptiveScreen):
@@ -114,8 +127,7 @@ class StartScreen(AdaptiveScreen):
             outline.append(f"\n{printable(block.name)}", style="bold underline")
             if block.role in ROLE_WORDS:
                 outline.append(f"  {ROLE_WORDS[block.role].lower()}", style="italic")
-            way = "rounds" if block.mode == "circuit" else "sets each"
-            outline.append(f"  {block.sets} {way}\n")
+            outline.append(f"  {block_way(block)}\n")
             for exercise in block.exercises:
                 outline.append(f"  • {printable(exercise.name)}", style="bold")
                 own = f", {exercise.sets} sets" if exercise.sets else ""

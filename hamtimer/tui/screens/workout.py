@@ -27,7 +27,7 @@ from hamtimer.tui.widgets import (
     StatusLine,
     TooSmall,
 )
-from hamtimer.workout import Workout, WorkoutState
+from hamtimer.workout import Workout, WorkoutState, adjustable
 
 KINDS = ("work", "pause", "over")
 LOOKS = frozenset(
@@ -44,8 +44,16 @@ WAKE_MARGIN = 0.001
 LARGE_HEIGHT = 34
 """From this many rows, the words above the number grow to five rows."""
 
-ESSENTIAL = ("toggle_pause", "go_on", "done", "summary", "app.help", "app.request_quit")
-"""The keys a small terminal's footer keeps: Space, Enter, ? and q."""
+ESSENTIAL = (
+    "toggle_pause",
+    "go_on",
+    "done",
+    "summary",
+    "count_round(1)",
+    "app.help",
+    "app.request_quit",
+)
+"""The keys a small terminal's footer keeps: Space, Enter (+ in an AMRAP), ? and q."""
 
 Targets = Callable[[Step | None], HoldTarget | None]
 
@@ -104,6 +112,24 @@ class WorkoutScreen(AdaptiveScreen):
         Binding("p,left", "back", "Back", id="back", priority=True, key_display="p"),
         Binding("plus,equals_sign", "adjust(1)", "10s", id="more", priority=True, key_display="+"),
         Binding("minus", "adjust(-1)", "10s", id="less", priority=True, key_display="-"),
+        Binding(
+            "plus,equals_sign,enter",
+            "count_round(1)",
+            "Round",
+            id="round",
+            priority=True,
+            key_display="+",
+            tooltip="An AMRAP round done (Enter counts too)",
+        ),
+        Binding(
+            "minus",
+            "count_round(-1)",
+            "Undo",
+            id="round-back",
+            priority=True,
+            key_display="-",
+            tooltip="Take back a round counted by mistake",
+        ),
         Binding("m", "mute", "Mute", id="mute", priority=True),
         Binding("v", "voice", "Voice", id="voice", show=False, priority=True),
         Binding("c", "challenge", "Hard", id="challenge", priority=True),
@@ -290,8 +316,11 @@ class WorkoutScreen(AdaptiveScreen):
             return state.over and action == "summary"
         if action in ("toggle_pause", "go_on"):
             return (state is WorkoutState.PAUSED) is (action == "go_on")
+        step = self.workout.plan.steps[self.workout.index]
         if action == "adjust":
-            return adjustable(self.workout.plan.steps[self.workout.index])
+            return adjustable(step)
+        if action in ("count_round", "done"):
+            return (step.mode is WorkMode.AMRAP) is (action == "count_round")
         return True
 
     def _command(self, name: str, *args: float) -> None:
@@ -325,6 +354,10 @@ class WorkoutScreen(AdaptiveScreen):
         """Restart this step, or go to the previous one if this one just began."""
         self._command("back")
 
+    def action_count_round(self, delta: int) -> None:
+        """+ or Enter in an AMRAP: a round done; -: one taken back."""
+        self._command("count_round", delta)
+
     def action_adjust(self, sign: int) -> None:
         """Add or remove time on a rest or timed step."""
         self._command("adjust", sign * self.workout.adjust_seconds)
@@ -355,9 +388,3 @@ class WorkoutScreen(AdaptiveScreen):
         self.workout.pause()
         self.wake()
         self.post_message(self.Suspended())
-
-
-def adjustable(step: Step) -> bool:
-    """True when ±10 s changes the step: a rest or timed work (not reps, paced or not,
-    and not a hold), as the engine's `adjust` does."""
-    return step.ends_itself and step.mode is not WorkMode.REPS
