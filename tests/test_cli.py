@@ -187,6 +187,5 @@ def test_wheel_ships_the_circuits_and_sounds(tmp_path: Path) -> None:
     assert "hamtimer/circuits/hamstring.toml" in names
     assert "hamtimer/circuit.schema.json" in names
     assert "hamtimer/programmes/nordic.toml" in names
-    assert "hamtimer/circuits/nordic-hamstring-curl.toml" in names
     assert "hamtimer/programme.schema.json" in names
     assert any(name.startswith("hamtimer/sounds/") for name in names)

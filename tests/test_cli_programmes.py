@@ -70,16 +70,16 @@ def test_follow_today_finish_and_abandon(
     code, out, _ = run(capsys, "follow", "nordic")
     assert code == 0
     assert "Following Nordic hamstring protocol from today." in out
-    assert "Week 1 · session 1 of 1 · Nordic hamstring curl 2 × 5" in out
+    assert "Week 1 · session 1 of 1 · Nordic hamstring exercise 2 × 5" in out
 
     do_todays_session(calendar, finish=False)  # abandoned: no progress
     code, out, _ = run(capsys, "today")
-    assert "Week 1 · session 1 of 1 · Nordic hamstring curl 2 × 5" in out
+    assert "Week 1 · session 1 of 1 · Nordic hamstring exercise 2 × 5" in out
 
     do_todays_session(calendar, finish=True)
     code, out, _ = run(capsys, "today")
     assert out.splitlines()[1:3] == [
-        "Week 2 · session 1 of 2 · Nordic hamstring curl 2 × 6",
+        "Week 2 · session 1 of 2 · Nordic hamstring exercise 2 × 6",
         "Today is a rest day: next on Mon 09 Mar.",
     ]
     code, out, _ = run(capsys, "today", "--json")
@@ -88,7 +88,12 @@ def test_follow_today_finish_and_abandon(
     assert document["next"]["place"] == "Week 2 · session 1 of 2"
     assert document["next"]["date"] == "2026-03-09"
     assert document["next"]["exercises"] == [
-        {"name": "Nordic hamstring curl", "sets": 2, "prescription": "2 × 6", "hold_target": None}
+        {
+            "name": "Nordic hamstring exercise",
+            "sets": 2,
+            "prescription": "2 × 6",
+            "hold_target": None,
+        }
     ]
 
 
@@ -108,7 +113,7 @@ def test_programme_shows_the_grid_what_was_done_and_the_plot(
     document = json.loads(out)
     assert [s["mark"] for s in document["sessions_list"][:3]] == ["done", "next", "later"]
     (done,) = document["sessions_list"][0]["done"]
-    assert done["counts"] is True and done["exercises"] == {"Nordic hamstring curl": "2/2 sets"}
+    assert done["counts"] is True and done["exercises"] == {"Nordic hamstring exercise": "2/2 sets"}
     assert document["weeks"] == [{"week": 1, "right": None, "left": None, "sets": 2}]
 
 
@@ -143,11 +148,11 @@ def test_plain_hamtimer_opens_todays_session(
     today, _ = programmes.todays_session(None, hands_free=False)
     assert today is not None
     assert today.place == "Nordic hamstring protocol · Week 1 · session 1 of 1"
-    assert today.circuit_file.name == "nordic/nordic-hamstring-curl"
+    assert today.circuit_file.name == "nordic/nordic"
     work = [s for s in today.compiled.plan(False).steps if s.kind == "work"]
     assert [(s.exercise, s.set_number, s.set_count, s.reps) for s in work] == [
-        ("Nordic hamstring curl", 1, 2, 5),
-        ("Nordic hamstring curl", 2, 2, 5),
+        ("Nordic hamstring exercise", 1, 2, 5),
+        ("Nordic hamstring exercise", 2, 2, 5),
     ]
 
 

@@ -95,34 +95,34 @@ def test_a_whole_programme_with_missed_days_an_abandon_a_crash_and_a_rehearsal(
 ) -> None:
     assert runner.today() == [
         "Nordic hamstring protocol",
-        "Week 1 · session 1 of 1 · Nordic hamstring curl 2 × 5",
+        "Week 1 · session 1 of 1 · Nordic hamstring exercise 2 × 5",
         "Today: `hamtimer` opens it on the start screen.",
         "Sessions done: 0 of 27 · started today",
     ]
 
     abandoned = runner.train(abandon=True)  # stopped after three steps: no progress
     assert abandoned.ended is not None and abandoned.ended.outcome is Outcome.ABANDONED
-    assert runner.today()[1] == "Week 1 · session 1 of 1 · Nordic hamstring curl 2 × 5"
+    assert runner.today()[1] == "Week 1 · session 1 of 1 · Nordic hamstring exercise 2 × 5"
 
     rehearsed = runner.train(speed=20)  # finished, but a rehearsal: no progress
     assert rehearsed.ended is not None and rehearsed.ended.outcome is Outcome.FINISHED
-    assert runner.today()[1] == "Week 1 · session 1 of 1 · Nordic hamstring curl 2 × 5"
+    assert runner.today()[1] == "Week 1 · session 1 of 1 · Nordic hamstring exercise 2 × 5"
 
     runner.train()  # finished for real on Monday: week 2, a week after week 1 began
     assert runner.today()[1:3] == [
-        "Week 2 · session 1 of 2 · Nordic hamstring curl 2 × 6",
+        "Week 2 · session 1 of 2 · Nordic hamstring exercise 2 × 6",
         "Today is a rest day: next on Mon 09 Mar.",
     ]
     runner.next_day(3)
     assert runner.today()[2] == "Today is a rest day: next on Mon 09 Mar."
     runner.next_day(4)  # Monday 9
     assert runner.today()[1:3] == [
-        "Week 2 · session 1 of 2 · Nordic hamstring curl 2 × 6",
+        "Week 2 · session 1 of 2 · Nordic hamstring exercise 2 × 6",
         "Today: `hamtimer` opens it on the start screen.",
     ]
     runner.train()
     assert runner.today()[1:3] == [
-        "Week 2 · session 2 of 2 · Nordic hamstring curl 2 × 6",
+        "Week 2 · session 2 of 2 · Nordic hamstring exercise 2 × 6",
         "Today is a rest day: next on Wed 11 Mar.",
     ]
 
@@ -138,7 +138,7 @@ def test_a_whole_programme_with_missed_days_an_abandon_a_crash_and_a_rehearsal(
     now = runner.place()
     assert now.standing.dates[4] == date(2026, 3, 16)  # two days on, a week after week 2
     assert runner.today()[1:3] == [
-        "Week 3 · session 1 of 3 · Nordic hamstring curl 3 × 6–8",
+        "Week 3 · session 1 of 3 · Nordic hamstring exercise 3 × 6–8",
         "Today is a rest day: next on Mon 16 Mar.",
     ]
 
@@ -149,7 +149,7 @@ def test_a_whole_programme_with_missed_days_an_abandon_a_crash_and_a_rehearsal(
     runner.work(workout, 4)
     crashed.checkpoint(release=True)
     crashed.close()
-    assert runner.today()[1] == "Week 3 · session 1 of 3 · Nordic hamstring curl 3 × 6–8"
+    assert runner.today()[1] == "Week 3 · session 1 of 3 · Nordic hamstring exercise 3 × 6–8"
     runner.next_day()  # …and is resumed on Tuesday
     resumed = runner.session()
     assert resumed.resumable is not None and resumed.resumable.id == crashed.record.id  # type: ignore[union-attr]
@@ -161,7 +161,7 @@ def test_a_whole_programme_with_missed_days_an_abandon_a_crash_and_a_rehearsal(
     (run,) = [run for run in now.runs if run.session == 4]
     assert run.counts and run.day == date(2026, 3, 17)
     assert runner.today()[1:3] == [
-        "Week 3 · session 2 of 3 · Nordic hamstring curl 3 × 6–8",
+        "Week 3 · session 2 of 3 · Nordic hamstring exercise 3 × 6–8",
         "Today is a rest day: next on Thu 19 Mar.",
     ]
 
@@ -176,9 +176,9 @@ def test_a_whole_programme_with_missed_days_an_abandon_a_crash_and_a_rehearsal(
         assert document["next"]["session"] == session.number
         assert document["rest_day"] is False
         runner.train()
-    assert "Week 4 · session 1 of 3 · Nordic hamstring curl 3 × 8–10" in seen
-    assert "Week 5 · session 1 of 3 · Nordic hamstring curl 3 × 12, 10, 8" in seen
-    assert seen[-1] == "Week 10 · session 3 of 3 · Nordic hamstring curl 3 × 12, 10, 8"
+    assert "Week 4 · session 1 of 3 · Nordic hamstring exercise 3 × 8–10" in seen
+    assert "Week 5 · session 1 of 3 · Nordic hamstring exercise 3 × 12, 10, 8" in seen
+    assert seen[-1] == "Week 10 · session 3 of 3 · Nordic hamstring exercise 3 × 12, 10, 8"
     assert runner.today()[1].startswith("Done: all 27 sessions")
     marks = runner.place().standing.marks
     assert set(marks.values()) == {Mark.DONE}

@@ -135,7 +135,7 @@ def test_the_readmes_example_is_a_programme_that_says_what_the_readme_says() -> 
     assert planned[-1].place == "Week 5 · session 3 of 3"
     (rule,) = checked.programme.progressions
     assert (rule.exercise, rule.reps, rule.weeks, rule.up_to) == (
-        "Nordic hamstring curl",
+        "Nordic hamstring exercise",
         1,
         (4, 5),
         12,

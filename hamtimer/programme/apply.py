@@ -133,8 +133,9 @@ def changed_exercise(
             update[work] = value
     count = keys.get("sets") or listed(update.get(work))
     if count is not None:
-        if block.mode != "straight" and count != block.sets:
-            way = f"rounds ({block.sets})" if block.mode == "circuit" else f"a {block.mode} block"
+        rounds = block.set_count()
+        if block.mode != "straight" and count != rounds:
+            way = f"rounds ({rounds})" if block.mode == "circuit" else f"an {block.mode} block"
             raise ChangeError(
                 f'"{exercise.name}" is in block "{block.name}", done as {way}: its sets '
                 "follow the block's and cannot change",

@@ -58,7 +58,7 @@ def prescribed(circuit: Circuit, holds: Mapping[str, float] | None = None) -> li
     found = []
     for block in circuit.blocks:
         for exercise in block.work():
-            sets = exercise.set_count(block.sets)
+            sets = exercise.set_count(block.set_count())
             hold = holds.get(exercise.name)
             text = prescription(exercise, sets, hold)
             found.append(Prescribed(exercise.name, sets, text, hold, exercise.to_fatigue))

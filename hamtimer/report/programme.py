@@ -67,7 +67,7 @@ def day_text(day: date, today: date) -> str:
 
 
 def session_lines(session: Session, prescribed: Sequence[Prescribed]) -> list[str]:
-    """'Week 3 · session 2 of 3 · Nordic hamstring curl 3 × 6–8'; with more exercises, the
+    """'Week 3 · session 2 of 3 · Nordic hamstring exercise 3 × 6–8'; with more exercises, the
     place, then an exercise a line."""
     if len(prescribed) == 1:
         (item,) = prescribed
