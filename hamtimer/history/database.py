@@ -98,8 +98,8 @@ ALTER TABLE plan_steps ADD COLUMN interval_number INTEGER; -- EMOM and intervals
 ALTER TABLE steps ADD COLUMN rounds INTEGER;               -- an AMRAP's rounds counted
 """
 
-_PROGRAMMES = """
-CREATE TABLE programmes (                 -- a programme followed, one at a time
+_SCHEMA_4 = """  # the programme followed
+CREATE TABLE IF NOT EXISTS programmes (   -- a programme followed, one at a time
     id INTEGER PRIMARY KEY,
     ref TEXT NOT NULL,                    -- the name or path the runner followed it by
     path TEXT NOT NULL,                   -- the file, when followed
@@ -109,19 +109,19 @@ CREATE TABLE programmes (                 -- a programme followed, one at a time
     started_on TEXT NOT NULL,             -- the day it began (ISO date, the runner's own)
     stopped_at TEXT                       -- ISO 8601, UTC; NULL while followed
 );
-CREATE UNIQUE INDEX programmes_followed ON programmes ((stopped_at IS NULL))
+CREATE UNIQUE INDEX IF NOT EXISTS programmes_followed ON programmes ((stopped_at IS NULL))
     WHERE stopped_at IS NULL;             -- at most one followed at a time
-CREATE TABLE programme_workouts (         -- which workout was which session of a programme
+CREATE TABLE IF NOT EXISTS programme_workouts (  -- which workout was which session
     programme_id INTEGER NOT NULL REFERENCES programmes (id),
     workout_id INTEGER NOT NULL REFERENCES workouts (id),
     session INTEGER NOT NULL,             -- its place in the programme, from 1
     day TEXT NOT NULL,                    -- the day it was done (ISO date, the runner's own)
     PRIMARY KEY (programme_id, workout_id)
 ) WITHOUT ROWID;
-CREATE INDEX programme_workouts_by_workout ON programme_workouts (workout_id);
+CREATE INDEX IF NOT EXISTS programme_workouts_by_workout ON programme_workouts (workout_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _PROGRAMMES)
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4)
 """`MIGRATIONS[n]` takes a database from schema version n to n + 1 (0: an empty file)."""
 
 TABLES = ("plans", "plan_steps", "workouts", "steps", "programmes", "programme_workouts")
