@@ -98,8 +98,8 @@ ALTER TABLE plan_steps ADD COLUMN interval_number INTEGER; -- EMOM and intervals
 ALTER TABLE steps ADD COLUMN rounds INTEGER;               -- an AMRAP's rounds counted
 """
 
-_SCHEMA_4 = """  # the programme followed
-CREATE TABLE IF NOT EXISTS programmes (   -- a programme followed, one at a time
+_SCHEMA_4 = """
+CREATE TABLE IF NOT EXISTS programmes (   -- the programme followed, one at a time
     id INTEGER PRIMARY KEY,
     ref TEXT NOT NULL,                    -- the name or path the runner followed it by
     path TEXT NOT NULL,                   -- the file, when followed
