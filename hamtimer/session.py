@@ -19,13 +19,14 @@ from __future__ import annotations
 import contextlib
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hamtimer.circuit import CircuitFile, Side
-from hamtimer.clock import Clock
+from hamtimer.clock import Calendar, Clock, SystemCalendar
 from hamtimer.events import Event, EventKind
 from hamtimer.history import (
     HistoryError,
@@ -34,6 +35,7 @@ from hamtimer.history import (
     Outcome,
     WorkoutRecord,
 )
+from hamtimer.history.following import SessionLink
 from hamtimer.plan import Plan, Step, WorkMode
 from hamtimer.plan.compiled import CompiledCircuit, compile_circuit
 from hamtimer.printable import json_printable
@@ -71,8 +73,17 @@ class WorkoutSession:
         background: bool = True,
         on_error: Callable[[str], None] | None = None,
         look_up: bool = True,
+        session: SessionLink | None = None,
+        hold_goals: Mapping[str, float] | None = None,
+        calendar: Calendar | None = None,
     ) -> None:
         self.circuit_file = circuit_file
+        self.session = session
+        """The programme session this workout is, if it is one: linked at every save."""
+        self.hold_goals = dict(hold_goals or {})
+        """Exercise name → the hold target the programme sets (shown and cued as a mark)."""
+        self.calendar: Calendar = calendar or SystemCalendar()
+        """Where the day a session was done comes from."""
         if not isinstance(circuit, CompiledCircuit):
             circuit = compile_circuit(circuit, hands_free=hands_free)
         elif hands_free and not circuit.hands_free:
@@ -193,7 +204,13 @@ class WorkoutSession:
         """The hold to beat on a to-fatigue step (last time's, and the best); else None."""
         if step is None or step.mode is not WorkMode.OPEN or step.exercise is None:
             return None
-        return self.targets.get((step.exercise, step.side))
+        found = self.targets.get((step.exercise, step.side))
+        goal = self.hold_goals.get(step.exercise)
+        if goal is None:
+            return found
+        if found is None:
+            return HoldTarget(step.exercise, step.side, None, None, goal)
+        return replace(found, goal=goal)
 
     def hold_marks(self, plan: Plan) -> dict[int, tuple[float, ...]]:
         """Each hold of `plan` (step index) → the times to beat on it, shortest first."""
@@ -208,7 +225,7 @@ class WorkoutSession:
         return {
             step.index: target.last
             for step in plan.steps
-            if (target := self.target_for(step)) is not None
+            if (target := self.target_for(step)) is not None and target.last is not None
         }
 
     def _on_event(self, event: Event) -> None:
@@ -257,9 +274,16 @@ class WorkoutSession:
         assert self.store is not None
         with self._lock:
             waiting = list(self._unsaved.values())
+        link, current = self.session, self.record
+        if link is not None:
+            link = replace(link, day=self.calendar.today())
         for record, release in waiting:
+            ours = current is not None and record.id == current.id  # not an older one abandoned
             try:
-                self.store.save(record, release=release)
+                if link is not None and ours:
+                    self.store.save(record, release=release, session=link)
+                else:
+                    self.store.save(record, release=release)
             except HistoryError as error:
                 self._failed(record, release, str(error))
                 continue

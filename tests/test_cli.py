@@ -186,4 +186,6 @@ def test_wheel_ships_the_circuits_and_sounds(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "hamtimer/circuits/hamstring.toml" in names
     assert "hamtimer/circuit.schema.json" in names
+    assert "hamtimer/programmes/nordic.toml" in names
+    assert "hamtimer/programme.schema.json" in names
     assert any(name.startswith("hamtimer/sounds/") for name in names)

@@ -175,6 +175,8 @@ def downgraded(data: Path, record: WorkoutRecord) -> None:
         ("steps", "rounds"),
     ):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    for later in ("programme_workouts", "programmes"):  # schema 4's
+        conn.execute(f"DROP TABLE {later}")
     conn.execute("PRAGMA user_version = 2")
     conn.commit()
     conn.close()

@@ -55,7 +55,8 @@ def format_location(loc: tuple[str | int, ...]) -> str:
     return path or "(top level)"
 
 
-def _report(problems: list[Problem], count: int, origin: str) -> str:
+def report(problems: list[Problem], count: int, origin: str) -> str:
+    """The problems a line each (`origin:line:column: …`), and how many more there are."""
     lines = [problem.line(origin) for problem in problems]
     if count > len(problems):
         lines.append(f"{origin}: … and {count - len(problems)} more problems")
@@ -101,7 +102,7 @@ def check_data(
     except ValidationError as error:
         errors = error.errors(include_url=False)
         found, count = describe(errors, data, Circuit, located, most)
-        raise CircuitError(_report(found, count, origin)) from None
+        raise CircuitError(report(found, count, origin)) from None
     except (ValueError, TypeError, RecursionError) as error:  # odd input pydantic did not wrap
         raise CircuitError(f"{origin}: not a valid circuit: {error}") from None
     warnings = [at(path, text, data, Circuit, located) for path, text in ignored_keys(circuit)]

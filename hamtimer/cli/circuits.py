@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -19,10 +18,11 @@ from hamtimer.circuit import (
     json_schema,
     load_circuit,
     open_checked,
+    read_bytes_of,
     user_circuits_dir,
 )
 from hamtimer.circuit.load import CHECK_PROBLEMS
-from hamtimer.cli.output import EXIT_INVALID, EXIT_OK, notice, plain, warn_about
+from hamtimer.cli.output import EXIT_INVALID, EXIT_OK, notice, plain, print_json, warn_about
 from hamtimer.plan import (
     Plan,
     PlanTooLongError,
@@ -34,7 +34,6 @@ from hamtimer.plan import (
     plan_document,
 )
 from hamtimer.plan.speech import ROLE_WORDS
-from hamtimer.report import json_text
 
 PHASE_STYLES = {
     StepKind.WORK: "bold green",
@@ -99,11 +98,6 @@ def set_column(step: Step) -> str:
     return " · ".join(part for part in (role, step.set_text or "") if part)
 
 
-def print_json(out: Console, document: Any) -> None:
-    """JSON on stdout: every character escaped that the output or a terminal cannot take."""
-    out.file.write(json_text(document, out.file, indent=2) + "\n")
-
-
 def show(args: argparse.Namespace, out: Console, err: Console) -> int:
     """`hamtimer show`: the expanded plan, as a table or JSON."""
     found, checked = open_checked(args.circuit)
@@ -147,7 +141,34 @@ def list_circuits(out: Console, err: Console) -> int:
         )
     out.print(table)
     out.print(plain(f"Your own circuits go in {user_circuits_dir()}", "dim"))
+    out.print(programmes_table(err))
     return EXIT_OK
+
+
+def programmes_table(err: Console) -> Table:
+    """Every programme by name, with its weeks and sessions, and where it is."""
+    from hamtimer.programme import available
+    from hamtimer.programme.load import read_programme
+    from hamtimer.programme.schedule import sessions
+
+    table = Table(title="Programmes (hamtimer follow NAME)")
+    for column in ("name", "title", "weeks", "sessions", "from"):
+        table.add_column(column)
+    for item in available():
+        try:
+            checked = read_programme(item.path)
+        except CircuitError as problem:
+            first = str(problem).splitlines()[0]
+            table.add_row(plain(item.name), plain(f"invalid: {first}", "red"), "", "", "")
+            continue
+        table.add_row(
+            plain(item.name),
+            plain(checked.programme.name),
+            str(checked.programme.week_count),
+            str(len(sessions(checked.programme))),
+            plain(f"{item.origin} ({item.path})"),
+        )
+    return table
 
 
 def check(args: argparse.Namespace, out: Console, err: Console) -> int:
@@ -155,9 +176,14 @@ def check(args: argparse.Namespace, out: Console, err: Console) -> int:
 
     Every problem of a file is printed, a line each with its line number; warnings too.
     """
+    from hamtimer.programme.load import is_programme
+
     status = EXIT_OK
     for path in args.files:
         try:
+            if is_programme(read_bytes_of(path)):
+                check_programme(path, out)
+                continue
             checked = check_file(path, CHECK_PROBLEMS)[0]
             plan = plan_of(path, checked.circuit)
         except CircuitError as problem:
@@ -174,7 +200,30 @@ def check(args: argparse.Namespace, out: Console, err: Console) -> int:
     return status
 
 
-def schema(out: Console) -> int:
-    """`hamtimer schema`: the JSON Schema of the circuit format, for editors."""
-    print_json(out, json_schema())
+def schema(out: Console, *, programme: bool = False) -> int:
+    """`hamtimer schema [--programme]`: the JSON Schema of the circuit (or programme)
+    format, for editors."""
+    if programme:
+        from hamtimer.programme.load import json_schema as programme_schema
+
+        print_json(out, programme_schema())
+    else:
+        print_json(out, json_schema())
     return EXIT_OK
+
+
+def check_programme(path: Path, out: Console) -> None:
+    """A programme file checked: its circuits found and every change checked against
+    them; `CircuitError` (a `ProgrammeError`) with every problem, each with its line."""
+    from hamtimer.programme.load import read_programme
+    from hamtimer.programme.schedule import sessions
+
+    checked = read_programme(path, CHECK_PROBLEMS)
+    count = len(sessions(checked.programme))
+    weeks = max(session.week for session in sessions(checked.programme))
+    out.print(
+        plain(
+            f"{path}: ok — programme {checked.programme.name}, {weeks} weeks, {count} sessions, "
+            f"circuits: {', '.join(checked.circuits)}"
+        )
+    )

@@ -19,8 +19,8 @@ from rich.console import Console
 from rich.text import Text
 
 from hamtimer.circuit import available, check_text, user_circuits_dir
-from hamtimer.cli.circuits import plan_of, print_json
-from hamtimer.cli.output import EXIT_OK, EXIT_USAGE, error, notice, plain
+from hamtimer.cli.circuits import plan_of
+from hamtimer.cli.output import EXIT_OK, EXIT_USAGE, error, notice, plain, print_json
 from hamtimer.importers import (
     ImportFileError,
     Workout,

@@ -159,3 +159,10 @@ def report_crash(console: Console, problem: BaseException, folder: Path | None) 
     what = f"{type(problem).__name__}: {problem}".splitlines()[0][:200]
     where = f"the details are in {kept}" if kept else "the details could not be written anywhere"
     error(console, f"unexpected error ({what}); {where}. Please report it.")
+
+
+def print_json(out: Console, document: Any) -> None:
+    """JSON on stdout: every character escaped that the output or a terminal cannot take."""
+    from hamtimer.report import json_text  # the report loads only for a command that prints it
+
+    out.file.write(json_text(document, out.file, indent=2) + "\n")

@@ -33,7 +33,7 @@ from hamtimer.files import FileReadError, not_regular, opened, reason_of
 
 DB_FILE = "history.sqlite3"
 APPLICATION_ID = 0x68616D74  # "hamt"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another hamtimer's transaction
 HEADER = b"SQLite format 3\x00"
 
@@ -98,10 +98,33 @@ ALTER TABLE plan_steps ADD COLUMN interval_number INTEGER; -- EMOM and intervals
 ALTER TABLE steps ADD COLUMN rounds INTEGER;               -- an AMRAP's rounds counted
 """
 
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3)
+_SCHEMA_4 = """
+CREATE TABLE IF NOT EXISTS programmes (   -- the programme followed, one at a time
+    id INTEGER PRIMARY KEY,
+    ref TEXT NOT NULL,                    -- the name or path the runner followed it by
+    path TEXT NOT NULL,                   -- the file, when followed
+    sha256 TEXT NOT NULL,                 -- of the file, when followed
+    name TEXT NOT NULL,                   -- its title
+    level INTEGER,                        -- the level chosen, from 1; NULL: it has none
+    started_on TEXT NOT NULL,             -- the day it began (ISO date, the runner's own)
+    stopped_at TEXT                       -- ISO 8601, UTC; NULL while followed
+);
+CREATE UNIQUE INDEX IF NOT EXISTS programmes_followed ON programmes ((stopped_at IS NULL))
+    WHERE stopped_at IS NULL;             -- at most one followed at a time
+CREATE TABLE IF NOT EXISTS programme_workouts (  -- which workout was which session
+    programme_id INTEGER NOT NULL REFERENCES programmes (id),
+    workout_id INTEGER NOT NULL REFERENCES workouts (id),
+    session INTEGER NOT NULL,             -- its place in the programme, from 1
+    day TEXT NOT NULL,                    -- the day it was done (ISO date, the runner's own)
+    PRIMARY KEY (programme_id, workout_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS programme_workouts_by_workout ON programme_workouts (workout_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4)
 """`MIGRATIONS[n]` takes a database from schema version n to n + 1 (0: an empty file)."""
 
-TABLES = ("plans", "plan_steps", "workouts", "steps")
+TABLES = ("plans", "plan_steps", "workouts", "steps", "programmes", "programme_workouts")
 """Every table, parents first: the order rows are copied in when salvaging."""
 
 Tell = Callable[[str], None]
@@ -324,7 +347,14 @@ def recover(damaged: Path, fresh: sqlite3.Connection) -> int:
             source.close()
 
 
-_KEYS = {"plans": "id", "plan_steps": "plan_id", "workouts": "id", "steps": "workout_id"}
+_KEYS = {
+    "plans": "id",
+    "plan_steps": "plan_id",
+    "workouts": "id",
+    "steps": "workout_id",
+    "programmes": "id",
+    "programme_workouts": "programme_id",
+}
 
 
 def _rows(source: sqlite3.Connection, table: str) -> tuple[list[str], list[tuple[object, ...]]]:

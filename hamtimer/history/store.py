@@ -24,11 +24,13 @@ import socket
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from hamtimer.history import kept
+from hamtimer.history import following, kept
 from hamtimer.history.database import DB_FILE, Opened, open_database
+from hamtimer.history.following import Following, SessionLink, SessionRun
 from hamtimer.history.holds import HoldTarget, TargetKey, WorkoutBest, targets_from
 from hamtimer.history.records import HistoryError, Outcome, WorkoutRecord, circuit_matches
 from hamtimer.history.rows import Reader, Row, Written, best_holds, write
@@ -202,14 +204,19 @@ class HistoryStore:
 
     # ------------------------------------------------------------------- writing
 
-    def save(self, record: WorkoutRecord, *, release: bool = False) -> None:
+    def save(
+        self, record: WorkoutRecord, *, release: bool = False, session: SessionLink | None = None
+    ) -> None:
         """Store `record` as it stands now, in one transaction.
 
         A workout in progress is marked as this process's unless `release` (saved to be
-        resumed later, by this hamtimer or another).
+        resumed later, by this hamtimer or another). A workout run as a programme's
+        `session` is linked to it in the same transaction.
         """
         with self._writing("save the workout") as conn:
             write(conn, record, self._owner(record, release), self._written)
+            if session is not None:
+                following.link(conn, session, str(record.id))
         if record.id in self._kept:
             self._kept.discard(record.id)
             kept.forget(record, self.data_dir)
@@ -330,6 +337,43 @@ class HistoryStore:
             return [WorkoutBest(*row) for row in best_holds(reader.conn)]
 
         return targets_from(self._reading(read, []))
+
+    # ------------------------------------------------------------------- programmes
+
+    def follow(
+        self,
+        *,
+        ref: str,
+        path: Path,
+        sha256: str,
+        name: str,
+        level: int | None,
+        started_on: date,
+    ) -> Following:
+        """Follow a programme from `started_on` (the one followed before is stopped)."""
+        with self._writing("follow the programme") as conn:
+            return following.follow(
+                conn,
+                ref=ref,
+                path=path,
+                sha256=sha256,
+                name=name,
+                level=level,
+                started_on=started_on,
+            )
+
+    def stop_following(self) -> bool:
+        """Stop following the programme; False when none was followed."""
+        with self._writing("stop following the programme") as conn:
+            return following.stop(conn)
+
+    def following(self) -> Following | None:
+        """The programme followed, if any (None too when the history cannot be read)."""
+        return self._reading(lambda reader: following.followed(reader.conn), None)
+
+    def session_runs(self, programme_id: int) -> list[SessionRun]:
+        """Every ended workout run as a session of the programme, oldest first."""
+        return self._reading(lambda reader: following.runs(reader, programme_id), [])
 
     def get(self, workout_id: object) -> WorkoutRecord | None:
         """One workout by id, whatever its state."""

@@ -55,8 +55,11 @@ class HamtimerApp(App[int]):
         voice_factory: Callable[[HamtimerApp, CuePlayer], Coach] | None = None,
         store_problem: str | None = None,
         prepare: Callable[[], str | None] | None = None,
+        place: str | None = None,
     ) -> None:
         super().__init__()
+        self.place = place
+        """The programme's place when this circuit is its session ('Nordic … · Week 3 · …')."""
         self.session = session
         session.on_error = self.show_error
         self.challenge = challenge
@@ -95,6 +98,7 @@ class HamtimerApp(App[int]):
             speed=session.speed,
             resume_at=None if resumable is None else resumable.current_index,
             notices=tuple(lines),
+            place=self.place,
         )
 
     def status_line(self) -> str:
@@ -351,6 +355,25 @@ class HamtimerApp(App[int]):
             screen.wake()
 
         self.push_screen(HelpScreen(paused=True), closed)
+
+    def action_show_programme(self) -> None:
+        """The programme followed: its weeks as a grid, what was done, the progress."""
+        from hamtimer.following import place  # loads only when asked
+        from hamtimer.programme import ProgrammeError
+        from hamtimer.tui.screens.programme import ProgrammeScreen
+
+        store = self.session.store
+        if store is None:
+            self.push_screen(
+                ProgrammeScreen(None, ["History is not available: the data folder cannot be used."])
+            )
+            return
+        try:
+            found = place(store, self.session.calendar)
+        except ProgrammeError as problem:
+            self.push_screen(ProgrammeScreen(None, [str(problem)]))
+            return
+        self.push_screen(ProgrammeScreen(found, store.take_notices()))
 
     def action_show_history(self) -> None:
         """Past workouts and the trend of the holds per side."""

@@ -241,9 +241,12 @@ def passed_marks(target: HoldTarget | None, held: float) -> int:
     return sum(held + EPSILON >= mark for mark in target.marks())
 
 
-def _target(target: HoldTarget | None, passed: int) -> Lines:
+def _target(target: HoldTarget | None, passed: int, held: float = 0.0) -> Lines:
     if target is None:
         return ()
+    if target.goal is not None:
+        return _goal(target, held)
+    assert target.last is not None and target.best is not None
     last, best = count_up(target.last), count_up(target.best)
     if passed >= len(target.marks()):
         return (f"★ NEW BEST — longer than {best}", "★ NEW BEST")
@@ -252,6 +255,16 @@ def _target(target: HoldTarget | None, passed: int) -> Lines:
     if target.best <= target.last:
         return (f"Last time {last} — your best", f"Last time {last}", f"Last {last}")
     return (f"Last time {last} · best {best}", f"Last {last} · best {best}", f"Last {last}")
+
+
+def _goal(target: HoldTarget, held: float) -> Lines:
+    """A programme's hold target first, then last time's hold when there is one."""
+    assert target.goal is not None
+    goal = count_up(target.goal)
+    head = f"✓ Target {goal} reached" if held + EPSILON >= target.goal else f"Target {goal}"
+    if target.last is None:
+        return (head,)
+    return (f"{head} · last time {count_up(target.last)}", head)
 
 
 def _cue(step: Step | None) -> str:
@@ -328,7 +341,7 @@ def view_of(snapshot: Snapshot, target: HoldTarget | None = None) -> View:
         hollow=paused,
         direction=step.direction.value if working and step.direction else "",
         prompt=_prompt(snapshot, step),
-        target=_target(target, passed),
+        target=_target(target, passed, snapshot.step_elapsed),
         passed=passed,
         cue=_cue(step if working else following),
         extra=_extra(step if working else following),

@@ -41,6 +41,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("c", "challenge mode on / off"),
             ("v", "voice on / off"),
             ("h", "history"),
+            ("p", "the programme you follow: its weeks and progress"),
             ("q", "quit"),
         ),
     ),

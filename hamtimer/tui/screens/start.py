@@ -31,6 +31,7 @@ class StartInfo:
     speed: float = 1.0
     resume_at: int | None = None  # the interrupted workout's step (0-based), if any
     notices: tuple[str, ...] = ()
+    place: str | None = None  # the programme's session this is: 'Nordic … · Week 3 · …'
 
 
 def block_way(block: BlockOutline) -> str:
@@ -52,6 +53,7 @@ class StartScreen(AdaptiveScreen):
     DEFAULT_CSS = """
     StartScreen #start { padding: 1 2; }
     StartScreen #start-title { text-style: bold; margin-bottom: 1; }
+    StartScreen #start-place { color: $accent; text-style: bold; }
     StartScreen #start-notices { margin-top: 1; color: $warning; }
     StartScreen #start-prompt { margin-top: 1; }
     StartScreen.-compact #start-outline { display: none; }
@@ -64,6 +66,7 @@ class StartScreen(AdaptiveScreen):
         Binding("c", "challenge", "Challenge", id="challenge", priority=True),
         Binding("v", "voice", "Voice", id="voice", show=False, priority=True),
         Binding("h", "app.show_history", "History", id="history", priority=True),
+        Binding("p", "app.show_programme", "Programme", id="programme", show=False, priority=True),
         Binding("question_mark", "app.help", "Help", id="help", priority=True),
         Binding("q", "app.quit", "Quit", id="quit", priority=True),
     ]
@@ -92,6 +95,7 @@ class StartScreen(AdaptiveScreen):
         """Header, the circuit's outline, the notices, the prompt."""
         yield TooSmall()
         with VerticalScroll(id="start"):
+            yield Static(id="start-place")
             yield Static(id="start-title")
             yield Static(id="start-outline")
             yield Static(id="start-notices")
@@ -109,6 +113,9 @@ class StartScreen(AdaptiveScreen):
         if info is None:
             return
         circuit, plan = info.circuit, info.plan
+        place = self.query_one("#start-place", Static)
+        place.display = info.place is not None
+        place.update(Text(printable(f"{info.place} (p: the weeks)" if info.place else "")))
         title = Text(printable(circuit.name), style="bold")
         title.append(f"\n{len(plan)} steps · about {format_duration(plan.estimated_seconds)}")
         title.append(f" · challenge mode {'ON' if info.challenge else 'off'} (c)")
