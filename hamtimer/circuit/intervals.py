@@ -15,17 +15,21 @@ Any mode may be a warm-up or a cool-down (`role`) and have its own `rest_after`;
 reps or seconds works in each (an EMOM set is checked at the range's top).
 
 `check_block_mode` and `check_intervals_fit` raise `CircuitValueError` (in the runner's words,
-with the fix and the key to point at); the models in `hamtimer.circuit.model` call them.
+with the fix and the key to point at); the models in `hamtimer.circuit.model` call them, so
+this module never imports them: it reads a block through `ClockedBlock`, what it needs of one.
 This module loads no pydantic at import (the run path reads `EMOM_EVERY`): what it needs of
 the format is imported when a file is checked.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol, cast
 
 if TYPE_CHECKING:
-    from hamtimer.circuit.model import Block, Circuit, Exercise
+    from pydantic import BaseModel
+
+    from hamtimer.circuit.exercises import Exercise
 
 EMOM_EVERY = 60.0
 """An emom block's interval when it gives no `every`: a minute."""
@@ -33,7 +37,59 @@ EMOM_EVERY = 60.0
 _CLOCKED = {"emom": "rests for what is left of each interval", "amrap": "has no rests"}
 
 
-def check_block_mode(block: Block) -> None:
+class ClockedBlock(Protocol):
+    """What these rules read of a block (`hamtimer.circuit.blocks.Block`, a pydantic model)."""
+
+    @property
+    def name(self) -> str:
+        """The block's name, for messages."""
+        ...
+
+    @property
+    def mode(self) -> str:
+        """straight, circuit, emom, amrap or intervals."""
+        ...
+
+    @property
+    def sets(self) -> int | None:
+        """The sets or rounds written (None: not written)."""
+        ...
+
+    @property
+    def every(self) -> float | None:
+        """An emom block's interval, as written."""
+        ...
+
+    @property
+    def time_cap(self) -> float | None:
+        """An amrap block's cap, as written."""
+        ...
+
+    @property
+    def rest_between_sets(self) -> object:
+        """The rests between its sets or rounds, as written (None: not written)."""
+        ...
+
+    @property
+    def rest_between_exercises(self) -> object:
+        """The rest between its exercises, as written (None: not written)."""
+        ...
+
+    @property
+    def exercises(self) -> tuple[object, ...]:
+        """Its exercises and the rests written among them."""
+        ...
+
+    def work(self) -> list[Exercise]:
+        """Its exercises, without the rests."""
+        ...
+
+    def set_count(self) -> int:
+        """Its sets or rounds (1 for an amrap block)."""
+        ...
+
+
+def check_block_mode(block: ClockedBlock) -> None:
     """The keys a block's mode needs and the ones it cannot take; that an EMOM set's own
     time (its work and the rest it sets between sides) leaves some rest."""
     from hamtimer.circuit.strict import CircuitValueError
@@ -53,7 +109,7 @@ def check_block_mode(block: Block) -> None:
     elif mode == "emom" and block.sets is None:
         from hamtimer.circuit.shapes import model_shapes, phrase  # the words of a field
 
-        what = phrase(model_shapes(type(block))["sets"])
+        what = phrase(model_shapes(cast("type[BaseModel]", type(block)))["sets"])
         raise CircuitValueError(
             f"sets is missing: add sets = … ({what}), the emom block's rounds (each an "
             "interval per exercise)"
@@ -133,7 +189,7 @@ def set_seconds(exercise: Exercise, switch_sides: float, number: int = 1) -> flo
     return sides * per_side + (sides - 1) * (switch_sides if between is None else between)
 
 
-def _check_fits(block: Block, switch_sides: float) -> None:
+def _check_fits(block: ClockedBlock, switch_sides: float) -> None:
     """Every set of an emom block leaves some rest in its interval (with `switch_sides`
     between the sides of an exercise that sets no rest of its own)."""
     from hamtimer.circuit.strict import CircuitValueError
@@ -155,10 +211,10 @@ def _check_fits(block: Block, switch_sides: float) -> None:
             )
 
 
-def check_intervals_fit(circuit: Circuit) -> None:
+def check_intervals_fit(blocks: Iterable[ClockedBlock], switch_sides: float) -> None:
     """Every set of an emom block leaves some rest, counting the circuit's `switch_sides`
     between the sides of an exercise that sets no rest between them (each block has been
     checked without it)."""
-    for block in circuit.blocks:
+    for block in blocks:
         if block.mode == "emom":
-            _check_fits(block, circuit.timing.switch_sides)
+            _check_fits(block, switch_sides)

@@ -98,7 +98,9 @@ def check_data(
     if isinstance(data, dict) and not data:
         raise CircuitError(f"{origin}: the file is empty; a circuit needs a name and blocks")
     try:
-        circuit = Circuit.model_validate(data, context={"origin": origin})  # for includes
+        circuit = Circuit.model_validate(  # the file and its reader, for includes
+            data, context={"origin": origin, "decode": decode_circuit}
+        )
     except ValidationError as error:
         errors = error.errors(include_url=False)
         found, count = describe(errors, data, Circuit, located, most)

@@ -45,7 +45,9 @@ MAX_CACHE_BYTES = 64 * 1024 * KIB
 
 BUILDERS = (
     "circuit/amounts.py",
+    "circuit/blocks.py",
     "circuit/entries.py",
+    "circuit/exercises.py",
     "circuit/include.py",
     "circuit/intervals.py",
     "circuit/kinds.py",

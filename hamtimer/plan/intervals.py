@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from hamtimer.circuit.amounts import Span, reps_of_set, seconds_of_set
 from hamtimer.circuit.intervals import EMOM_EVERY
@@ -29,10 +29,29 @@ from hamtimer.plan.steps import (
 
 if TYPE_CHECKING:
     from hamtimer.circuit.model import Block, Exercise
-    from hamtimer.plan.build import _Builder
 
 
-def build_block(builder: _Builder, block: Block) -> bool:
+class Builder(Protocol):
+    """What these blocks need of the plan's builder (`hamtimer.plan.build`, which hands them
+    here): its steps so far, and its building of a block, a set and a step."""
+
+    steps: list[Step]
+    challenge: bool
+
+    def add(self, step: Step) -> None:
+        """Append the next step."""
+        ...
+
+    def block(self, block: Block) -> None:
+        """Append a block's steps (straight sets or rounds)."""
+        ...
+
+    def exercise_set(self, block: Block, exercise: Exercise, number: int, count: int) -> None:
+        """Append set `number` of `count` of an exercise: its work and what is between its sides."""
+        ...
+
+
+def build_block(builder: Builder, block: Block) -> bool:
     """Build `block` if it is timed by the clock; False for straight sets and rounds."""
     if block.mode == "emom":
         _emom(builder, block)
@@ -58,7 +77,7 @@ def _is_work(step: Step) -> bool:
     return step.kind is StepKind.WORK
 
 
-def _emom(builder: _Builder, block: Block) -> None:
+def _emom(builder: Builder, block: Block) -> None:
     """Each set of each exercise in turn, round after round, an interval each."""
     every = block.every or EMOM_EVERY
     rounds, exercises = block.set_count(), block.work()  # validated: no rests written
@@ -87,7 +106,7 @@ def _emom(builder: _Builder, block: Block) -> None:
 
 
 def _emom_rest(
-    builder: _Builder, block: Block, seconds: float, number: int, count: int, every: float
+    builder: Builder, block: Block, seconds: float, number: int, count: int, every: float
 ) -> None:
     """The rest of an interval: planned at what the set leaves, lasting to the boundary."""
     word = "minute" if every == EMOM_EVERY else "interval"
@@ -115,7 +134,7 @@ def _emom_rest(
     )
 
 
-def _amrap(builder: _Builder, block: Block) -> None:
+def _amrap(builder: Builder, block: Block) -> None:
     """One step: the cap's countdown, the round's exercises, the rounds counted."""
     assert block.time_cap is not None  # validated: an amrap block has one
     cap = block.time_cap
