@@ -11,6 +11,7 @@ tables as the runner knows them: `exercise "Squat" (block "Legs")`, `prompt 2 of
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -67,13 +68,36 @@ def _narrow(shapes: tuple[Shape, ...], member: str) -> tuple[Shape, ...]:
 
 def walk(loc: Sequence[str | int], root: type[BaseModel], *, unknown: bool = False) -> Walked:
     """Read a pydantic location: the path in the file, what is expected there, the tables
-    on the way. `unknown`: the last part is a key the table does not have."""
+    on the way. `unknown`: the last part is a key the table does not have.
+
+    What is expected depends only on the keys of `loc`, not on which item of a list it is
+    in, so that reading is done once per shape of location (a file of thousands of errors
+    has a handful) and only the path is made for each."""
+    form = tuple(0 if isinstance(part, int) else part for part in loc)
+    kept, walked = _walk_form(form, root, unknown)
+    return Walked(
+        tuple(loc[index] for index in kept),
+        walked.shapes,
+        [Frame(frame.length, frame.shapes, frame.item) for frame in walked.frames],
+        walked.owner,
+        list(walked.choices),
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _walk_form(
+    loc: tuple[str | int, ...], root: type[BaseModel], unknown: bool
+) -> tuple[tuple[int, ...], Walked]:
+    """`walk` for a location whose list indices are all 0; which parts of it are in the
+    path."""
     walked = Walked((), (Shape("table", model=root),), [], ())
+    kept: list[int] = []
     for position, part in enumerate(loc):
         shapes = walked.shapes
         if isinstance(part, int):
             items = tuple(item for shape in shapes if shape.kind == "list" for item in shape.items)
             walked.path, walked.shapes = (*walked.path, part), items
+            kept.append(position)
             if items and all(item.kind == "table" for item in items):
                 walked.frames.append(Frame(len(walked.path), items, item=True))
             continue
@@ -82,6 +106,7 @@ def walk(loc: Sequence[str | int], root: type[BaseModel], *, unknown: bool = Fal
         if owner is not None or (unknown and position == len(loc) - 1):
             walked.owner = (owner,) if owner else models
             walked.path = (*walked.path, part)
+            kept.append(position)
             walked.shapes = model_shapes(owner)[str(part)] if owner else ()
             if walked.shapes and all(shape.kind == "table" for shape in walked.shapes):
                 walked.frames.append(Frame(len(walked.path), walked.shapes, item=False))
@@ -92,7 +117,7 @@ def walk(loc: Sequence[str | int], root: type[BaseModel], *, unknown: bool = Fal
             frame = walked.frames[-1] if walked.frames else None
             if frame is not None and frame.length == len(walked.path):
                 frame.shapes = walked.shapes
-    return walked
+    return tuple(kept), walked
 
 
 def dig(data: Any, path: Path) -> Any:
