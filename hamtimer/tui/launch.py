@@ -14,6 +14,7 @@ from hamtimer.history import HistoryError, HistoryStore
 from hamtimer.plan.compiled import CompiledCircuit
 from hamtimer.session import WorkoutSession
 from hamtimer.tui.app import HamtimerApp
+from hamtimer.tui.opening import ServicesApp
 from hamtimer.tui.services import Coach, CuePlayer
 
 if TYPE_CHECKING:
@@ -89,12 +90,12 @@ def run_app(
         session.look_up()
         return found
 
-    def open_sound(app: HamtimerApp) -> CuePlayer:
+    def open_sound(app: ServicesApp) -> CuePlayer:
         from hamtimer.sound import open_sound  # imported off the first frame's path, too
 
         return open_sound(sound, notice=app.notice, bell=app.ring_bell)
 
-    def open_voice(app: HamtimerApp, player: CuePlayer) -> Coach:
+    def open_voice(app: ServicesApp, player: CuePlayer) -> Coach:
         from hamtimer.sound import SoundPlayer
         from hamtimer.voice import open_voice
 
