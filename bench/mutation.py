@@ -36,7 +36,13 @@ REPO = Path(__file__).resolve().parent.parent
 TARGETS: dict[str, tuple[list[str], list[str]]] = {
     # name: (modules, the tests that cover them)
     "circuit": (
-        ["hamtimer/circuit/model.py", "hamtimer/circuit/load.py", "hamtimer/circuit/library.py"],
+        [
+            "hamtimer/circuit/model.py",
+            "hamtimer/circuit/blocks.py",
+            "hamtimer/circuit/exercises.py",
+            "hamtimer/circuit/load.py",
+            "hamtimer/circuit/library.py",
+        ],
         ["tests/test_circuit.py", "tests/test_cli.py", "tests/test_circuit_facts.py"],
     ),
     "plan": (

@@ -1,8 +1,10 @@
-"""Clocks. The workout engine reads time only through a `Clock`, so tests can own time."""
+"""Clocks and calendars. The workout engine reads time only through a `Clock`, and a
+programme's days only through a `Calendar`, so tests can own both."""
 
 from __future__ import annotations
 
 import time
+from datetime import date, timedelta
 from typing import Protocol
 
 
@@ -60,3 +62,40 @@ class FakeClock:
     def set(self, reading: float) -> None:
         """Jump to a reading at or after the current one."""
         self.advance(reading - self._now)
+
+
+class Calendar(Protocol):
+    """Where "today" comes from: a programme's place and dates are worked out from it."""
+
+    def today(self) -> date:
+        """Today's date, in the runner's own time zone."""
+        ...
+
+
+class SystemCalendar:
+    """The real calendar: the local date now."""
+
+    def today(self) -> date:
+        """`date.today()`: the date in the machine's time zone."""
+        return date.today()
+
+
+class FakeCalendar:
+    """A calendar that moves only when told: for a programme's weeks in a test."""
+
+    def __init__(self, start: date = date(2026, 3, 2)) -> None:
+        self._today = start
+
+    def today(self) -> date:
+        """The current date."""
+        return self._today
+
+    def advance(self, days: int = 1) -> None:
+        """Move on `days` days."""
+        if days < 0:
+            raise ValueError("a calendar cannot go backwards")
+        self._today += timedelta(days=days)
+
+    def set(self, day: date) -> None:
+        """Jump to `day`, on or after the current date."""
+        self.advance((day - self._today).days)

@@ -19,8 +19,11 @@ class EventKind(StrEnum):
     GO = "go"  # work starts
     SWITCH_SIDES = "switch_sides"  # a switch-sides step starts
     REP = "rep"  # a paced rep is due; `count` is the rep's number (1-based)
+    TEMPO = "tempo"  # a phase of a paced rep starts; `count`: 1 down, 2 hold, 3 up, 4 hold
     TIME_LEFT = "time_left"  # a heads-up: `count` seconds of a long rest or timed step remain
     TARGET = "target"  # an open hold reached the time it was given (`count`: whole seconds)
+    ROUND = "round"  # an AMRAP round was counted; `count` is the rounds done so far
+    ROUND_TAKEN_BACK = "round_taken_back"  # a round counted by mistake; `count` as ROUND's
     PAUSED = "paused"
     RESUMED = "resumed"
     FINISHED = "finished"  # the last step ended
@@ -33,6 +36,7 @@ class StepStatus(StrEnum):
     DONE = "done"  # the runner pressed done, or paced reps were all counted
     TIMED_OUT = "timed_out"  # its time ran out (rests, timed work)
     SKIPPED = "skipped"
+    MISSED = "missed"  # an EMOM interval's boundary came before its work was done
     ABANDONED = "abandoned"  # in progress when the workout was abandoned
     NOT_REACHED = "not_reached"
 
@@ -60,3 +64,4 @@ class StepRecord:
     paused_seconds: float = 0.0
     held_seconds: float | None = None  # to-fatigue work: how long the runner held
     reps_counted: int | None = None
+    rounds: int | None = None  # an AMRAP: the rounds counted

@@ -19,13 +19,14 @@ from __future__ import annotations
 import contextlib
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hamtimer.circuit import CircuitFile, Side
-from hamtimer.clock import Clock
+from hamtimer.clock import Calendar, Clock, SystemCalendar
 from hamtimer.events import Event, EventKind
 from hamtimer.plan import Plan, Step, WorkMode
 from hamtimer.plan.compiled import CompiledCircuit, compile_circuit
@@ -34,13 +35,21 @@ from hamtimer.printable import json_printable
 if TYPE_CHECKING:
     from hamtimer.circuit import Circuit
     from hamtimer.history import HistoryStore, HoldTarget, WorkoutRecord
+    from hamtimer.history.following import SessionLink
     from hamtimer.workout import Workout
 
-# The history and the engine load on first use (the history's thread, Enter): the start
-# screen needs neither.
+# The history and the engine load on first use (its thread, Enter), not for the start screen.
 
-CHECKPOINT_EVENTS = frozenset({EventKind.STEP_STARTED, EventKind.PAUSED, EventKind.RESUMED})
-"""Events after which the workout in progress is saved for resuming."""
+CHECKPOINT_EVENTS = frozenset(
+    {
+        EventKind.STEP_STARTED,
+        EventKind.PAUSED,
+        EventKind.RESUMED,
+        EventKind.ROUND,
+        EventKind.ROUND_TAKEN_BACK,
+    }
+)
+"""Events after which the workout in progress is saved for resuming (an AMRAP's rounds too)."""
 
 ENDING_EVENTS = frozenset({EventKind.FINISHED, EventKind.ABANDONED})
 
@@ -60,8 +69,17 @@ class WorkoutSession:
         background: bool = True,
         on_error: Callable[[str], None] | None = None,
         look_up: bool = True,
+        session: SessionLink | None = None,
+        hold_goals: Mapping[str, float] | None = None,
+        calendar: Calendar | None = None,
     ) -> None:
         self.circuit_file = circuit_file
+        self.session = session
+        """The programme session this workout is, if it is one: linked at every save."""
+        self.hold_goals = dict(hold_goals or {})
+        """Exercise name → the hold target the programme sets (shown and cued as a mark)."""
+        self.calendar: Calendar = calendar or SystemCalendar()
+        """Where the day a session was done comes from."""
         if not isinstance(circuit, CompiledCircuit):
             circuit = compile_circuit(circuit, hands_free=hands_free)
         elif hands_free and not circuit.hands_free:
@@ -103,9 +121,9 @@ class WorkoutSession:
 
     def look_up(self, *, targets: bool = False) -> None:
         """Open the history and find the interrupted workout to offer (stale versions of
-        the circuit's are stored as abandoned); with `targets`, read the hold targets too,
-        so that Enter does not wait for them. `look_up=False` leaves this to the caller,
-        e.g. for a thread after the first frame; any thread."""
+        the circuit's are stored as abandoned), and with `targets` the hold targets (Enter
+        then never waits for them). `look_up=False` leaves this to the caller, e.g. for a
+        thread after the first frame; any thread."""
         self.resumable = self._find_resumable()
         if targets:
             _ = self.targets
@@ -179,8 +197,7 @@ class WorkoutSession:
     @property
     def targets(self) -> dict[tuple[str, Side | None], HoldTarget]:
         """Last time's hold and the best per to-fatigue exercise and side, read from the
-        history once (at the first use, or ahead by the app's history thread); always empty
-        in a rehearsal, whose holds are not real."""
+        history once (ahead, by the app); always empty in a rehearsal, whose holds are not real."""
         if self._targets is None:
             self._targets = {}
             if self.store is not None and self.speed == 1:
@@ -191,7 +208,15 @@ class WorkoutSession:
         """The hold to beat on a to-fatigue step (last time's, and the best); else None."""
         if step is None or step.mode is not WorkMode.OPEN or step.exercise is None:
             return None
-        return self.targets.get((step.exercise, step.side))
+        found = self.targets.get((step.exercise, step.side))
+        goal = self.hold_goals.get(step.exercise)
+        if goal is None:
+            return found
+        if found is None:
+            from hamtimer.history import HoldTarget  # a programme's goal: the history is open
+
+            return HoldTarget(step.exercise, step.side, None, None, goal)
+        return replace(found, goal=goal)
 
     def hold_marks(self, plan: Plan) -> dict[int, tuple[float, ...]]:
         """Each hold of `plan` (step index) → the times to beat on it, shortest first."""
@@ -206,7 +231,7 @@ class WorkoutSession:
         return {
             step.index: target.last
             for step in plan.steps
-            if (target := self.target_for(step)) is not None
+            if (target := self.target_for(step)) is not None and target.last is not None
         }
 
     def _on_event(self, event: Event) -> None:
@@ -238,11 +263,8 @@ class WorkoutSession:
             return None
         if self.ended is None:
             from hamtimer.history import Outcome
-            from hamtimer.workout import WorkoutState
 
-            outcome = (
-                Outcome.FINISHED if workout.state is WorkoutState.FINISHED else Outcome.ABANDONED
-            )
+            outcome = Outcome(workout.state.value)  # finished or abandoned: the same words
             self.ended = record.ended(workout.plan, workout.records, outcome)
             self._submit(self._save, self.ended, False)
         return self.ended
@@ -260,9 +282,16 @@ class WorkoutSession:
         assert self.store is not None
         with self._lock:
             waiting = list(self._unsaved.values())
+        link, current = self.session, self.record
+        if link is not None:
+            link = replace(link, day=self.calendar.today())
         for record, release in waiting:
+            ours = current is not None and record.id == current.id  # not an older one abandoned
             try:
-                self.store.save(record, release=release)
+                if link is not None and ours:
+                    self.store.save(record, release=release, session=link)
+                else:
+                    self.store.save(record, release=release)
             except HistoryError as error:
                 self._failed(record, release, str(error))
                 continue

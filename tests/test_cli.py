@@ -113,7 +113,10 @@ def test_check_valid_and_invalid(
     missing = str(tmp_path / "none.toml")
     code, out, err = run(capsys, "check", str(hamstring_path), str(bad), missing)
     assert code == 1
-    assert "blocks[1].exercises[2]" in err and "did you mean 'reps'" in err
+    assert (
+        f'{bad}:96:1: exercise "Hamstring roll-out and roll-in" (block "Strength and '
+        'stability"): unknown key repz; did you mean reps?' in err
+    )
     assert "no such file" in err
 
 
@@ -183,4 +186,6 @@ def test_wheel_ships_the_circuits_and_sounds(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "hamtimer/circuits/hamstring.toml" in names
     assert "hamtimer/circuit.schema.json" in names
+    assert "hamtimer/programmes/nordic.toml" in names
+    assert "hamtimer/programme.schema.json" in names
     assert any(name.startswith("hamtimer/sounds/") for name in names)

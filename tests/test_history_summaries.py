@@ -1,5 +1,5 @@
 """The holds summary: hold targets and trends read from a few rows give what the records
-give, a history of schema 1 gets its summary, and a reader opens the file cheaply while
+give, a history from before the summary gets one, and a reader opens the file cheaply while
 damage is still found."""
 
 from __future__ import annotations
@@ -100,14 +100,14 @@ def test_trends_and_targets_from_the_summary_match_the_records(tmp_path: Path, p
     assert store.hold_targets()[("Wall sit", None)].best == pytest.approx(45.0)
 
 
-def test_a_schema_1_history_gets_its_holds_summary(tmp_path: Path, plan: Plan) -> None:
+def test_a_history_from_before_the_summary_gets_it(tmp_path: Path, plan: Plan) -> None:
     store = HistoryStore(tmp_path / "data")
     history(store, plan)
     expected = (store.hold_targets(), store.hold_trends(latest=10))
     store.close()
-    with sqlite3.connect(store.path) as conn:  # as hamtimer's first database was
+    with sqlite3.connect(store.path) as conn:  # as the schema before the summary had it
         conn.execute("DROP TABLE holds")
-        conn.execute("PRAGMA user_version = 1")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
     again = HistoryStore(store.data_dir)
     assert (again.hold_targets(), again.hold_trends(latest=10)) == expected
     with sqlite3.connect(again.path) as conn:

@@ -146,7 +146,7 @@ PAIRS = group_pairs()
 def test_the_groups_cover_every_phase_but_the_end() -> None:
     named = {name for group in palette.APART for name in group}
     assert named == set(PALETTE) - {"finished"}
-    assert len(PAIRS) == 13
+    assert len(PAIRS) == 19  # five groups: 13 pairs, and 6 more with warm-up / cool-down
 
 
 @pytest.mark.parametrize(("one", "other"), PAIRS, ids="/".join)
@@ -177,6 +177,7 @@ def test_each_colour_is_shown_exactly_in_256_colours(name: str) -> None:
         ("get-ready", "yellow"),
         ("switch", "cyan"),
         ("paused", "red"),
+        ("easy", "white"),
         ("finished", "black"),
     ],
 )

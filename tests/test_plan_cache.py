@@ -13,7 +13,7 @@ import pytest
 from hamtimer.circuit import Circuit, CircuitError, circuit_hash
 from hamtimer.folders import cache_dir
 from hamtimer.plan import build_plan, plan_document, plan_from_document
-from hamtimer.plan.compiled import CompiledCircuit, compile_circuit, compiled
+from hamtimer.plan.compiled import BUILDERS, FORMAT, CompiledCircuit, compile_circuit, compiled
 
 
 def cached_files() -> list[Path]:
@@ -26,7 +26,7 @@ def refuse_validation(monkeypatch: pytest.MonkeyPatch) -> None:
     def validate(path: Path, raw: bytes) -> Circuit:
         raise AssertionError("validated again")
 
-    monkeypatch.setattr("hamtimer.circuit.load.decode_circuit", validate)
+    monkeypatch.setattr("hamtimer.circuit.load.check_bytes", validate)
 
 
 def test_a_plan_survives_its_document(hamstring: Circuit) -> None:
@@ -148,6 +148,25 @@ def test_an_invalid_or_too_long_circuit_is_a_circuit_error(tmp_path: Path) -> No
     assert cached_files() == []
 
 
+def test_the_warnings_are_kept_with_the_plans(
+    hamstring_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start screen shows a circuit's warnings from the cache, with their lines."""
+    mine = tmp_path / "mine.toml"
+    text = hamstring_path.read_text(encoding="utf-8")
+    mine.write_text(text.replace('sides = ["right", "left"]\nside_label', "side_label", 1))
+    first = compiled(mine, mine.read_bytes())
+    assert first.warnings == (
+        'line 48: exercise "Split stance jump" (block "Plyometrics"): side_label has no effect '
+        'without sides: add sides = ["right", "left"], or remove it',
+        'line 49: exercise "Split stance jump" (block "Plyometrics"): rest_between_sides has no '
+        'effect without sides: add sides = ["right", "left"], or remove it',
+    )
+    assert compiled(hamstring_path, hamstring_path.read_bytes()).warnings == ()
+    refuse_validation(monkeypatch)
+    assert compiled(mine, mine.read_bytes()).warnings == first.warnings
+
+
 def test_the_outline_is_what_the_start_screen_reads(hamstring: Circuit) -> None:
     made = compile_circuit(hamstring)
     assert isinstance(made, CompiledCircuit)
@@ -191,3 +210,101 @@ def test_the_timer_starts_without_pydantic_once_cached(
         check=True,
     )
     assert done.stdout.strip() == "[]"
+
+
+PART = """
+name = "Part"
+[[blocks]]
+name = "Cool-down"
+role = "cool-down"
+[[blocks.exercises]]
+name = "Stretch"
+kind = "mobility"
+seconds = 30
+"""
+
+MAIN = """
+name = "Main"
+[[blocks]]
+name = "Main"
+[[blocks.exercises]]
+name = "Squat"
+kind = "strength"
+reps = 5
+[[blocks]]
+include = "parts/part.toml"
+"""
+
+
+def test_a_circuit_is_compiled_again_when_a_file_it_includes_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    part = tmp_path / "parts" / "part.toml"
+    part.parent.mkdir()
+    part.write_text(PART)
+    main = tmp_path / "main.toml"
+    main.write_text(MAIN)
+    raw = main.read_bytes()
+    first = compiled(main, raw)
+    assert first.plan(False).steps[-1].seconds == 30
+    assert [Path(path).name for path, _ in first.includes] == ["part.toml"]
+    with monkeypatch.context() as patched:
+        refuse_validation(patched)
+        assert compiled(main, raw) == first, "nothing changed: from the cache"
+    part.write_text(PART.replace("seconds = 30", "seconds = 45"))
+    second = compiled(main, raw)
+    assert second.plan(False).steps[-1].seconds == 45, "the included file's change is seen"
+    with monkeypatch.context() as patched:
+        refuse_validation(patched)
+        assert compiled(main, raw) == second, "and cached in its turn"
+    part.unlink()
+    with pytest.raises(CircuitError, match=r"part\.toml.*no such file"):
+        compiled(main, raw)
+
+
+def test_a_cache_of_an_older_layout_is_compiled_again(
+    hamstring_path: Path, hamstring: Circuit
+) -> None:
+    """A cache file written in layout 3 (either the prescriptions' or the interval blocks'
+    alone), stamp and all, is not believed: the merged plan has fields neither had."""
+    raw = hamstring_path.read_bytes()
+    compiled(hamstring_path, raw)
+    (written,) = cached_files()
+    document = json.loads(written.read_bytes())
+    assert document["format"] == FORMAT == 4
+    version, _, *sizes = document["stamp"].split(" ")
+    document["format"], document["stamp"] = 3, " ".join((version, "3", *sizes))
+    written.write_text(json.dumps(document))
+    assert compiled(hamstring_path, raw) == compile_circuit(hamstring)
+    assert json.loads(written.read_bytes())["format"] == 4, "written again"
+
+
+def test_the_stamp_covers_every_module_that_decides_a_plan_or_its_warnings() -> None:
+    """Each module of `hamtimer.circuit` and `hamtimer.plan` that checking a file and building
+    its plans loads is in `BUILDERS` (the interval blocks' and the prescriptions' among them),
+    but those that only read the bytes or word an error."""
+    script = (
+        "import sys\n"
+        "import hamtimer.circuit.load, hamtimer.plan.build, hamtimer.plan.compiled\n"
+        "print('\\n'.join(m for m in sys.modules if m.startswith(('hamtimer.circuit.',"
+        " 'hamtimer.plan.'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    loaded = {
+        name.removeprefix("hamtimer.").replace(".", "/") + ".py" for name in done.stdout.split()
+    }
+    reading_or_wording = {
+        "circuit/keys.py",
+        "circuit/library.py",
+        "circuit/safe_toml.py",
+        "circuit/source.py",
+        "circuit/syntax.py",
+        "plan/compiled.py",
+    }
+    assert loaded - reading_or_wording <= set(BUILDERS)
+    assert {"circuit/intervals.py", "plan/intervals.py", "circuit/amounts.py"} <= set(BUILDERS)
+    assert {"circuit/entries.py", "circuit/include.py", "circuit/strict.py"} <= set(BUILDERS)
+    here = Path(__file__).parent.parent / "hamtimer"
+    assert all((here / name).is_file() for name in BUILDERS)

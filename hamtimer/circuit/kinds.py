@@ -46,6 +46,15 @@ class Side(StrEnum):
     LEFT = "left"
 
 
+class BlockRole(StrEnum):
+    """What a block is to the workout: warm-up and cool-down are shown as such, and their
+    sets are not counted as the workout's."""
+
+    WARM_UP = "warm-up"
+    MAIN = "main"
+    COOL_DOWN = "cool-down"
+
+
 class Direction(StrEnum):
     """The direction of a circular movement such as a halo."""
 
@@ -53,4 +62,12 @@ class Direction(StrEnum):
     COUNTER_CLOCKWISE = "counter-clockwise"
 
 
-__all__ = ["HEAVY_KINDS", "CircuitError", "CircuitFileError", "Direction", "ExerciseKind", "Side"]
+__all__ = [
+    "HEAVY_KINDS",
+    "BlockRole",
+    "CircuitError",
+    "CircuitFileError",
+    "Direction",
+    "ExerciseKind",
+    "Side",
+]

@@ -17,6 +17,7 @@ from hamtimer.circuit.source import circuit_hash
 from hamtimer.folders import bundled_dir, config_dir
 
 if TYPE_CHECKING:
+    from hamtimer.circuit.load import Checked
     from hamtimer.circuit.model import Circuit
 
 DEFAULT_CIRCUIT = "hamstring"
@@ -86,8 +87,14 @@ def find(ref: str | None) -> CircuitFile:
 
 def open_circuit(ref: str | None) -> tuple[CircuitFile, Circuit]:
     """Find and load a circuit; every failure is a `CircuitError` with a message for the user."""
-    from hamtimer.circuit.load import read_circuit  # pydantic: only when validating
+    found, checked = open_checked(ref)
+    return found, checked.circuit
+
+
+def open_checked(ref: str | None) -> tuple[CircuitFile, Checked]:
+    """Find and check a circuit: the file, and the circuit with its warnings."""
+    from hamtimer.circuit.load import check_file  # pydantic: only when validating
 
     found = find(ref)
-    circuit, raw = read_circuit(found.path)
-    return replace(found, sha256=circuit_hash(raw)), circuit
+    checked, raw = check_file(found.path)
+    return replace(found, sha256=circuit_hash(raw)), checked

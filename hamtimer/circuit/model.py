@@ -2,53 +2,48 @@
 
 A circuit is TOML. These models only describe and validate it (`hamtimer.circuit.load` reads
 the file); turning it into a timed sequence of steps is `hamtimer.plan`'s job, so nothing
-here knows about time passing.
+here knows about time passing. The circuit is here; its blocks (`blocks`) and exercises
+(`exercises`) have modules of their own, re-exported here.
 """
 
 from __future__ import annotations
 
-import difflib
-from typing import Annotated, Any, Literal, Self
+from typing import TYPE_CHECKING, Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
-from pydantic import Strict as StrictValue
-
-from hamtimer.circuit.kinds import (
-    HEAVY_KINDS,
-    Direction,
-    ExerciseKind,
-    Side,
+from pydantic import (
+    AfterValidator,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    Tag,
+    ValidationInfo,
+    field_validator,
+    model_validator,
 )
 
-# Numbers are strict: `seconds = true` or `reps = "5"` is an error, not 1 s or 5 reps.
-Seconds = Annotated[float, StrictValue(), Field(gt=0, le=24 * 3600, allow_inf_nan=False)]
-RestSeconds = Annotated[float, StrictValue(), Field(ge=0, le=24 * 3600, allow_inf_nan=False)]
-Count = Annotated[int, StrictValue(), Field(gt=0, le=1000)]
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
+from hamtimer.circuit.amounts import Count, RestSeconds, Seconds
+from hamtimer.circuit.blocks import Block, Entry
+from hamtimer.circuit.entries import Checks, Include
+from hamtimer.circuit.exercises import WORK_KEYS, Exercise, Prompt
+from hamtimer.circuit.include import included_blocks
+from hamtimer.circuit.intervals import check_intervals_fit
+from hamtimer.circuit.kinds import HEAVY_KINDS, ExerciseKind
+from hamtimer.circuit.strict import Strict, Text
 
-
-class Strict(BaseModel):
-    """Base for every model of the format: frozen, and unknown keys are errors.
-
-    A typo such as `repz = 5` would otherwise be silently ignored and the runner would
-    get a workout they did not write, so the unknown key is reported with the closest
-    known one.
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _unknown_keys(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            known = set(cls.model_fields)
-            for key in data:
-                if isinstance(key, str) and key not in known:
-                    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
-                    hint = f"; did you mean '{close[0]}'?" if close else ""
-                    choices = ", ".join(sorted(known))
-                    raise ValueError(f"unknown key '{key}'{hint} (known keys: {choices})")
-        return data
+__all__ = [
+    "WORK_KEYS",
+    "Block",
+    "BlockEntry",
+    "Circuit",
+    "Count",
+    "Entry",
+    "Exercise",
+    "Prompt",
+    "RestSeconds",
+    "Seconds",
+    "Source",
+    "Timing",
+]
 
 
 class Source(Strict):
@@ -81,83 +76,28 @@ class Timing(Strict):
     )
 
 
-class Prompt(Strict):
-    """One run of reps within a side, e.g. 6 halos clockwise."""
-
-    reps: Count
-    direction: Direction | None = None
-    tempo: Seconds | None = Field(None, description="Seconds per rep; the timer counts them.")
-    cue: Text | None = None
+def _block_or_include(value: Any) -> str:
+    """Which a `[[blocks]]` entry is: an include when it has the key, else a block."""
+    return "Include" if isinstance(value, dict) and "include" in value else "Block"
 
 
-class Exercise(Strict):
-    """One exercise. Work is exactly one of: reps, seconds, to_fatigue or prompts."""
-
-    name: Text
-    kind: ExerciseKind
-    cue: Text | None = Field(None, description="A short coaching cue shown while working.")
-    notes: Text | None = None
-    challenge: Text | None = Field(None, description="The harder variant, for challenge mode.")
-    equipment: tuple[Text, ...] = Field((), description="Alternatives; any one will do.")
-    sides: tuple[Side, ...] = Field(
-        (), description="Sides in order, e.g. ['right', 'left']; empty for bilateral work."
-    )
-    side_label: Text | None = Field(
-        None, description="Words after the side name, e.g. 'leg forward' → 'RIGHT leg forward'."
-    )
-    rest_between_sides: RestSeconds | None = Field(
-        None, description="A rest between sides; without it, a switch-sides step is used."
-    )
-    reps: Count | None = None
-    tempo: Seconds | None = Field(None, description="Seconds per rep; the timer counts them.")
-    seconds: Seconds | None = Field(None, description="Timed work per side.")
-    to_fatigue: StrictBool = Field(False, description="Open-ended work: the runner ends it.")
-    expected_seconds: Seconds | None = Field(
-        None, description="For to_fatigue: a typical hold, used only for estimates."
-    )
-    prompts: tuple[Prompt, ...] = Field((), description="Several runs of reps within one side.")
-
-    @model_validator(mode="after")
-    def _one_kind_of_work(self) -> Self:
-        given = [
-            name
-            for name, present in (
-                ("reps", self.reps is not None),
-                ("seconds", self.seconds is not None),
-                ("to_fatigue", self.to_fatigue),
-                ("prompts", bool(self.prompts)),
-            )
-            if present
-        ]
-        if not given:
-            raise ValueError(
-                "no work given: set one of reps, seconds, to_fatigue = true or prompts"
-            )
-        if len(given) > 1:
-            raise ValueError(f"give only one kind of work, not {' and '.join(given)}")
-        if self.tempo is not None and self.reps is None:
-            raise ValueError("tempo goes with reps (or inside each prompt)")
-        if self.expected_seconds is not None and not self.to_fatigue:
-            raise ValueError("expected_seconds goes with to_fatigue = true")
-        if len(set(self.sides)) != len(self.sides):
-            raise ValueError("each side may be listed once")
-        return self
+def _included(entry: Include, info: ValidationInfo) -> tuple[Block, ...]:
+    """The blocks of the file an include entry names, read and checked now (by the
+    loader's `decode`, which the validation context carries: `hamtimer.circuit.include`)."""
+    blocks, files = included_blocks(entry.include, info.context)
+    if isinstance(info.context, dict):
+        info.context.setdefault("included", []).extend(files)
+    return blocks
 
 
-class Block(Strict):
-    """A group of exercises done for a number of sets, as straight sets or as rounds."""
-
-    name: Text
-    sets: Count
-    mode: Literal["straight", "circuit"] = Field(
-        "straight",
-        description="straight: all sets of one exercise, then the next; "
-        "circuit: one set of each exercise per round.",
-    )
-    rest_between_sets: RestSeconds | None = None
-    rest_between_exercises: RestSeconds | None = None
-    notes: Text | None = None
-    exercises: tuple[Exercise, ...] = Field(min_length=1)
+if TYPE_CHECKING:
+    BlockEntry = Block
+else:
+    BlockEntry = Annotated[
+        Annotated[Block, Tag("Block")]
+        | Annotated[Include, AfterValidator(_included), Tag("Include")],
+        Discriminator(_block_or_include),
+    ]
 
 
 class Circuit(Strict):
@@ -167,18 +107,67 @@ class Circuit(Strict):
     description: Text | None = None
     source: Source | None = None
     timing: Timing = Timing()
-    blocks: tuple[Block, ...] = Field(min_length=1)
+    checks: Checks = Checks()
+    blocks: tuple[BlockEntry, ...] = Field(min_length=1)
+    _included: tuple[tuple[str, str], ...] = PrivateAttr(())
+    _written: tuple[int | None, ...] | None = PrivateAttr(None)
+
+    @field_validator("blocks", mode="after")
+    @classmethod
+    def _insert_included(
+        cls, blocks: tuple[Block | tuple[Block, ...], ...], info: ValidationInfo
+    ) -> tuple[Block, ...]:
+        flat: list[Block] = []
+        written: list[int | None] = []
+        for position, entry in enumerate(blocks):
+            flat.extend(entry if isinstance(entry, tuple) else (entry,))
+            written.extend((None,) * len(entry) if isinstance(entry, tuple) else (position,))
+        if isinstance(info.context, dict):
+            info.context["written"] = tuple(written)
+        return tuple(flat)
+
+    @model_validator(mode="after")
+    def _remember_included(self, info: ValidationInfo) -> Self:
+        if isinstance(info.context, dict):
+            self._included = tuple(dict.fromkeys(info.context.get("included", ())))
+            self._written = info.context.get("written")
+        return self
+
+    def written_at(self, number: int) -> int | None:
+        """Where block `number` is written among this file's `[[blocks]]` (its index there),
+        or None for a block an include brought from another file."""
+        return number if self._written is None else self._written[number]
+
+    def included_files(self) -> tuple[tuple[str, str], ...]:
+        """Every file whose blocks were included, however deep: (resolved path, sha256 of
+        the bytes read). The compiled plan depends on them as on the circuit file itself."""
+        return self._included
+
+    @model_validator(mode="after")
+    def _intervals_leave_time(self) -> Self:
+        check_intervals_fit(self.blocks, self.timing.switch_sides)
+        return self
 
     def exercises(self) -> list[Exercise]:
-        """Every exercise in file order."""
-        return [exercise for block in self.blocks for exercise in block.exercises]
+        """Every exercise in file order (the rests written among them left out)."""
+        return [exercise for block in self.blocks for exercise in block.work()]
 
     def warnings(self) -> list[str]:
-        """Domain advice that does not stop the circuit from running."""
+        """Domain advice that does not stop the circuit from running (what `checks` turns
+        off is left out)."""
+        return self._plyometric_warnings() if self.checks.plyometrics_first else []
+
+    def notes(self) -> list[str]:
+        """Why the advice turned off by `checks` does not apply: said in its place."""
+        if self.checks.plyometrics_first or not self._plyometric_warnings():
+            return []
+        return [f"jumps come after heavy work on purpose: {self.checks.reason}"]
+
+    def _plyometric_warnings(self) -> list[str]:
         found: list[str] = []
         heavy_seen: str | None = None
         for block in self.blocks:
-            for exercise in block.exercises:
+            for exercise in block.work():
                 if exercise.kind in HEAVY_KINDS and heavy_seen is None:
                     heavy_seen = exercise.name
                 elif exercise.kind is ExerciseKind.PLYOMETRIC and heavy_seen is not None:
@@ -187,7 +176,7 @@ class Circuit(Strict):
                         "(heavy work): do jumps first, while the legs are fresh"
                     )
         for block in self.blocks:
-            kinds = {exercise.kind for exercise in block.exercises}
+            kinds = {exercise.kind for exercise in block.work()}
             if block.mode == "circuit" and ExerciseKind.PLYOMETRIC in kinds and kinds & HEAVY_KINDS:
                 found.append(
                     f"block '{block.name}' runs plyometric and heavy work as rounds, so later "

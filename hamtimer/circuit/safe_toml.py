@@ -33,7 +33,7 @@ class StructureError(ValueError):
     """The text is structured beyond what a circuit needs; the message says how."""
 
 
-def _skip_string(text: str, start: int) -> int:
+def skip_string(text: str, start: int) -> int:
     """The position just after the string that opens at `start` (or the end of its line)."""
     if text.startswith('"""', start):
         match = _MULTILINE_BASIC_END.match(text, start + 3)
@@ -77,7 +77,7 @@ def check_structure(text: str) -> None:
             position = _line_end(text, position)
             continue
         if char in "\"'":
-            position = _skip_string(text, position)
+            position = skip_string(text, position)
             line += text.count("\n", found.start(), position)
             continue
         position += 1

@@ -22,7 +22,7 @@ from rich.console import Console
 
 from hamtimer import __version__
 from hamtimer.circuit import CircuitError, circuit_hash, find, read_bytes_of
-from hamtimer.cli import history
+from hamtimer.cli import history, programmes
 from hamtimer.cli.output import (
     EXIT_INTERRUPTED,
     EXIT_INVALID,
@@ -39,7 +39,18 @@ from hamtimer.printable import encodes_everything, printable
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
-COMMANDS = ("run", "list", "show", "check", "schema", "history")
+COMMANDS = (
+    "run",
+    "list",
+    "show",
+    "check",
+    "schema",
+    "history",
+    "import",
+    "follow",
+    "today",
+    "programme",
+)
 
 SPEEDS = (0.1, 1000.0)
 """The range of `--speed`: from ten times slower to a thousand times faster."""
@@ -81,14 +92,30 @@ def _parser(out: Console, err: Console) -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate circuit files (exit 1 if any is invalid)")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
-    commands.add_parser("schema", help="print the JSON Schema of the circuit format")
+    schema = commands.add_parser("schema", help="print the JSON Schema of the circuit format")
+    schema.add_argument("--programme", action="store_true", help="the programme format's instead")
 
     history.add_arguments(commands.add_parser("history", help="past workouts and hold times"))
+    programmes.add_arguments(commands)
+
+    imports = commands.add_parser("import", help="a workout of another timer app, as your circuit")
+    imports.add_argument(
+        "file", type=Path, metavar="FILE", help="a qintervals (YAML) or JAWT (JSON) workout file"
+    )
+    imports.add_argument("--name", help="the circuit's name (its file name), not the title's")
+    imports.add_argument("--workout", metavar="TITLE", help="of a backup of several, only this")
+    imports.add_argument("--force", action="store_true", help="replace your circuit of that name")
+    imports.add_argument("--json", action="store_true", help="say what was written, as JSON")
     return parser
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("circuit", nargs="?", help="a circuit name or a .toml path")
+    parser.add_argument(
+        "circuit",
+        nargs="?",
+        help="a circuit name or a .toml path (default: the next session of the programme "
+        "you follow, else the hamstring circuit)",
+    )
     parser.add_argument("--challenge", action="store_true", help="start in challenge mode")
     parser.add_argument(
         "--speed",
@@ -152,11 +179,17 @@ def _run(args: argparse.Namespace, err: Console) -> int:
     if not 5 <= args.voice_volume <= 100:
         error(err, "--voice-volume must be between 5 and 100 (percent of the tones' level)")
         return EXIT_USAGE
-    found = find(args.circuit)
-    raw = read_bytes_of(found.path)
-    # valid, and not too long to run: checked here, or when the cache of this file was made
-    circuit = compiled(found.path, raw, hands_free=args.hands_free)
-    found = replace(found, sha256=circuit_hash(raw))
+    session, notices = None, list[str]()
+    if args.circuit is None:  # the programme's next session, when one is followed
+        session, notices = programmes.todays_session(args.data_dir, hands_free=args.hands_free)
+    if session is not None:
+        found, circuit = session.circuit_file, session.compiled
+    else:
+        found = find(args.circuit)
+        raw = read_bytes_of(found.path)
+        # valid, and not too long to run: checked here, or when the cache of this file was made
+        circuit = compiled(found.path, raw, hands_free=args.hands_free)
+        found = replace(found, sha256=circuit_hash(raw))
     problem = terminal_problem()
     if problem:
         error(err, problem)
@@ -173,6 +206,9 @@ def _run(args: argparse.Namespace, err: Console) -> int:
         voice=args.voice,
         voice_volume=args.voice_volume / 100,
         hands_free=args.hands_free,
+        programme=session,
+        calendar=programmes.calendar,
+        notices=notices,
     )
     for line in unsaved:
         error(err, line)
@@ -192,7 +228,17 @@ def _command(args: argparse.Namespace, out: Console, err: Console) -> int:
     if command == "check":
         return circuits.check(args, out, err)
     if command == "schema":
-        return circuits.schema(out)
+        return circuits.schema(out, programme=args.programme)
+    if command == "follow":
+        return programmes.follow(args, out, err)
+    if command == "today":
+        return programmes.today(args, out, err)
+    if command == "programme":
+        return programmes.programme(args, out, err)
+    if command == "import":
+        from hamtimer.cli import importing
+
+        return importing.run(args, out, err)
     return history.run(args, out, err)
 
 

@@ -29,7 +29,7 @@ from hamtimer.folders import data_dir
 from hamtimer.printable import printable
 
 if TYPE_CHECKING:
-    from hamtimer.circuit import Circuit
+    from hamtimer.circuit import Checked
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a program stopped by Ctrl+C
@@ -131,10 +131,15 @@ def notice(console: Console, message: str) -> None:
     console.print(Text("hamtimer: ", style="bold yellow") + plain(message))
 
 
-def warn_about(console: Console, origin: str, circuit: Circuit) -> None:
-    """The circuit's domain warnings (jumps after heavy work), a line each."""
-    for warning in circuit.warnings():
-        console.print(plain(f"{origin}: warning: ", "bold yellow") + plain(warning))
+def warn_about(console: Console, origin: str, checked: Checked) -> None:
+    """A checked circuit's warnings (keys with no effect, jumps after heavy work), a line
+    each, with the line of the file where there is one; for a warning its `[checks]` turn
+    off, the reason they give."""
+    for warning in checked.warnings:
+        place = plain(f"{warning.place(origin)}warning: ", "bold yellow")
+        console.print(place + plain(warning.message()))
+    for note in checked.circuit.notes():
+        console.print(plain(f"{origin}: note: ", "bold") + plain(note))
 
 
 def report_crash(console: Console, problem: BaseException, folder: Path | None) -> None:
@@ -154,3 +159,10 @@ def report_crash(console: Console, problem: BaseException, folder: Path | None) 
     what = f"{type(problem).__name__}: {problem}".splitlines()[0][:200]
     where = f"the details are in {kept}" if kept else "the details could not be written anywhere"
     error(console, f"unexpected error ({what}); {where}. Please report it.")
+
+
+def print_json(out: Console, document: Any) -> None:
+    """JSON on stdout: every character escaped that the output or a terminal cannot take."""
+    from hamtimer.report import json_text  # the report loads only for a command that prints it
+
+    out.file.write(json_text(document, out.file, indent=2) + "\n")

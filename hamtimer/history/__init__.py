@@ -7,6 +7,7 @@
 - `store` — `HistoryStore`: saving and reading records, resume, two hamtimers at once.
 - `database` — the file: schema, migrations, damaged or foreign files set aside.
 - `rows` — records to rows and back. `legacy` — importing a 0.1.0 data folder.
+- `intervals` — what the EMOM and AMRAP blocks came to (rounds, intervals on time).
 """
 
 from hamtimer.history.holds import (
@@ -18,6 +19,7 @@ from hamtimer.history.holds import (
     hold_trend,
     holds_by_side,
 )
+from hamtimer.history.intervals import IntervalResults, interval_results
 from hamtimer.history.records import (
     COMPLETED,
     ENDED,
@@ -39,6 +41,7 @@ __all__ = [
     "HistoryStore",
     "HoldTarget",
     "HoldTrend",
+    "IntervalResults",
     "Outcome",
     "SideHolds",
     "StepEntry",
@@ -48,6 +51,7 @@ __all__ = [
     "hold_targets",
     "hold_trend",
     "holds_by_side",
+    "interval_results",
     "plan_entries",
     "step_entries",
     "utc_now",

@@ -33,6 +33,8 @@ from pathlib import Path
 from hamtimer.files import FileReadError, not_regular, opened, reason_of
 from hamtimer.history.schema import MIGRATIONS, SCHEMA_VERSION, TABLES, refresh_holds
 
+_SCHEMA_1 = MIGRATIONS[0]  # the first schema: what a history of version 1 holds
+
 DB_FILE = "history.sqlite3"
 APPLICATION_ID = 0x68616D74  # "hamt"
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another hamtimer's transaction
@@ -127,8 +129,6 @@ def _migrate(conn: sqlite3.Connection, version: int) -> None:
             if current == version:  # another hamtimer may have just done it
                 for statement in _statements(MIGRATIONS[version]):
                     conn.execute(statement)
-                if version == 1:  # the holds summary of the workouts stored so far
-                    refresh_holds(conn)
                 if version == 0:
                     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 conn.execute(f"PRAGMA user_version = {version + 1}")
@@ -198,10 +198,14 @@ def open_database(folder: Path, tell: Tell, *, create: bool) -> Opened | None:
     return _open_checked(path, whole=create)
 
 
-def set_aside(folder: Path, problem: sqlite3.DatabaseError, tell: Tell) -> None:
-    """The database found damaged by a read (its connection closed): set aside and
-    recovered into a fresh one, as when the damage is found at open."""
-    _start_over(folder / DB_FILE, f"damaged ({problem})", tell, label="damaged", salvage=True)
+def set_aside(folder: Path, problem: BaseException, tell: Tell) -> bool:
+    """The database a read found damaged (its connection closed): set aside and recovered
+    into a fresh one, as when the damage is found at open; False if that failed."""
+    try:
+        _start_over(folder / DB_FILE, f"damaged ({problem})", tell, label="damaged", salvage=True)
+    except (OSError, sqlite3.Error):
+        return False
+    return True
 
 
 def _not_a_file(path: Path) -> str | None:
@@ -286,36 +290,49 @@ def recover(damaged: Path, fresh: sqlite3.Connection) -> int:
             source.close()
 
 
-_KEYS = {"plans": "id", "plan_steps": "plan_id", "workouts": "id", "steps": "workout_id"}
+_KEYS = {
+    "plans": "id",
+    "plan_steps": "plan_id",
+    "workouts": "id",
+    "steps": "workout_id",
+    "programmes": "id",
+    "programme_workouts": "programme_id",
+}
 
 
-def _rows(source: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
-    """Every readable row of `table`: all at once, else key by key around the damage."""
+def _rows(source: sqlite3.Connection, table: str) -> tuple[list[str], list[tuple[object, ...]]]:
+    """The columns of `table` and every readable row: all at once, else key by key around
+    the damage. (An older file has fewer columns; the fresh one fills in the rest.)"""
     with contextlib.suppress(sqlite3.Error):
-        return source.execute(f"SELECT * FROM {table}").fetchall()
+        cursor = source.execute(f"SELECT * FROM {table}")
+        return [column[0] for column in cursor.description], cursor.fetchall()
     key = _KEYS[table]
     try:
+        names = [row[1] for row in source.execute(f"PRAGMA table_info({table})")]
         keys = [row[0] for row in source.execute(f"SELECT DISTINCT {key} FROM {table}")]
     except sqlite3.Error:
-        return []
+        return [], []
     found: list[tuple[object, ...]] = []
     for value in keys:
         with contextlib.suppress(sqlite3.Error):
             found.extend(source.execute(f"SELECT * FROM {table} WHERE {key} = ?", (value,)))
-    return found
+    return names, found
 
 
 def _copy_rows(source: sqlite3.Connection, fresh: sqlite3.Connection) -> int:
     fresh.execute("BEGIN IMMEDIATE")
     try:
         for table in TABLES:
-            rows = _rows(source, table)
+            names, rows = _rows(source, table)
             if not rows:
                 continue
-            marks = ", ".join("?" * len(rows[0]))
+            marks = ", ".join("?" * len(names))
+            columns = ", ".join(names)
             for row in rows:
                 with contextlib.suppress(sqlite3.Error):  # e.g. a step whose workout was lost
-                    fresh.execute(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", row)
+                    fresh.execute(
+                        f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks})", row
+                    )
         refresh_holds(fresh)
         saved = fresh.execute("SELECT count(*) FROM workouts").fetchone()[0]
         fresh.execute("COMMIT")

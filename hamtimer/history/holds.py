@@ -167,17 +167,23 @@ class HoldTarget:
     """What a runner holds against on one side of a to-fatigue exercise.
 
     `last` is the best hold of the latest real workout that held this side (what that
-    workout's summary showed), `best` the longest of every real workout's bests.
+    workout's summary showed), `best` the longest of every real workout's bests; both None
+    for a side never held. `goal` is the hold target a programme sets, if one does.
     """
 
     exercise: str
     side: Side | None
-    last: float
-    best: float
+    last: float | None
+    best: float | None
+    goal: float | None = None
 
     def marks(self) -> tuple[float, ...]:
-        """The holds to pass, shortest first: last time, then the best if it is longer."""
-        return (self.last,) if self.best <= self.last else (self.last, self.best)
+        """The holds to pass, shortest first: last time, the best if longer, the goal."""
+        found = {mark for mark in (self.last, self.best, self.goal) if mark is not None}
+        if self.last is not None and self.best is not None and self.best <= self.last:
+            found.discard(self.best)
+            found.add(self.last)
+        return tuple(sorted(found))
 
 
 TargetKey = tuple[str, Side | None]
@@ -189,7 +195,7 @@ def targets_from(bests: Iterable[WorkoutBest]) -> dict[TargetKey, HoldTarget]:
     for best in sorted(bests, key=lambda item: item.started_at):
         key = (best.exercise, best.side)
         before = targets.get(key)
-        longest = best.seconds if before is None else max(before.best, best.seconds)
+        longest = best.seconds if before is None else max(before.best or 0.0, best.seconds)
         targets[key] = HoldTarget(best.exercise, best.side, last=best.seconds, best=longest)
     return targets
 

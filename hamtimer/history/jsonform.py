@@ -3,9 +3,10 @@ that could not be saved to the database is kept aside meanwhile (`hamtimer.histo
 
 One format for both: 0.1.0 wrote it (a history line has an `outcome` and no
 `current_index`, a checkpoint the other way round); this version writes every field,
-adding `speed`, each step's `planned` seconds and, for a workout kept aside, its `owner`
-and the data folder it belongs to. Reading validates everything and never trusts a value
-it cannot check.
+adding `speed`, each step's `planned` seconds, its role (warm-up, cool-down), its prescribed
+range and the paced reps counted, its interval (EMOM, AMRAP, intervals: kind and number) and
+an AMRAP's rounds, and, for a workout kept aside, its `owner` and the data folder it belongs
+to. Reading validates everything and never trusts a value it cannot check.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from typing import Annotated, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictInt
 
-from hamtimer.circuit import Side
+from hamtimer.circuit import BlockRole, Side
 from hamtimer.events import StepStatus
 from hamtimer.history.records import Outcome, StepEntry, WorkoutRecord
-from hamtimer.plan import StepKind, WorkMode
+from hamtimer.plan import IntervalKind, StepKind, WorkMode
 
 FORMAT = 1
 Seconds = Annotated[float, Field(ge=0, allow_inf_nan=False)]
@@ -44,6 +45,13 @@ class _Step(_Record):
     active_seconds: Seconds = 0.0
     paused_seconds: Seconds = 0.0
     held_seconds: Seconds | None = None
+    role: BlockRole = BlockRole.MAIN
+    low: Seconds | None = None
+    high: Seconds | None = None
+    reps_counted: int | None = Field(None, ge=0)
+    interval: IntervalKind | None = None
+    interval_number: int | None = Field(None, ge=1)
+    rounds: int | None = Field(None, ge=0)
 
 
 class _Workout(_Record):
@@ -115,6 +123,13 @@ def _record(old: _Workout) -> WorkoutRecord:
             active_seconds=step.active_seconds,
             paused_seconds=step.paused_seconds,
             held_seconds=step.held_seconds,
+            role=step.role,
+            low=step.low,
+            high=step.high,
+            reps_counted=step.reps_counted,
+            interval=step.interval,
+            interval_number=step.interval_number,
+            rounds=step.rounds,
         )
         for step in old.steps
     )
@@ -176,6 +191,13 @@ def dumps(record: WorkoutRecord, *, owner: str | None = None, data_dir: str | No
                 "active_seconds": step.active_seconds,
                 "paused_seconds": step.paused_seconds,
                 "held_seconds": step.held_seconds,
+                "role": str(step.role),
+                "low": step.low,
+                "high": step.high,
+                "reps_counted": step.reps_counted,
+                "interval": None if step.interval is None else str(step.interval),
+                "interval_number": step.interval_number,
+                "rounds": step.rounds,
             }
             for step in record.steps
         ],

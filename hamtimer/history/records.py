@@ -16,14 +16,14 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from hamtimer.circuit import Side
+from hamtimer.circuit import BlockRole, Side
 from hamtimer.events import StepRecord, StepStatus
-from hamtimer.plan import Plan, StepKind, WorkMode
+from hamtimer.plan import IntervalKind, Plan, Step, StepKind, WorkMode
 
 COMPLETED = frozenset({StepStatus.DONE, StepStatus.TIMED_OUT})
 """Statuses that count toward completion."""
 
-ENDED = COMPLETED | {StepStatus.SKIPPED}
+ENDED = COMPLETED | {StepStatus.SKIPPED, StepStatus.MISSED}
 """Statuses of a step that is over and will not be repeated on resume."""
 
 
@@ -72,6 +72,13 @@ class StepEntry:
     active_seconds: float = 0.0
     paused_seconds: float = 0.0
     held_seconds: float | None = None  # to-fatigue work ended with done only
+    role: BlockRole = BlockRole.MAIN  # warm-up and cool-down are not the workout's sets
+    low: float | None = None  # a prescribed range ("6-8" reps, "20-30" s): its bottom…
+    high: float | None = None  # …and its top (reps or seconds, as `mode` says)
+    reps_counted: int | None = None  # paced reps: how many were counted before it ended
+    interval: IntervalKind | None = None  # an EMOM, AMRAP or intervals block's step
+    interval_number: int | None = None  # EMOM and intervals: its interval in the block
+    rounds: int | None = None  # an AMRAP: the rounds counted
 
     @property
     def completed(self) -> bool:
@@ -96,9 +103,23 @@ def plan_entries(plan: Plan) -> tuple[StepEntry, ...]:
             side=step.side,
             set_number=step.set_number,
             planned=step.seconds,
+            role=step.role,
+            low=_range_of(step)[0],
+            high=_range_of(step)[1],
+            interval=step.interval,
+            interval_number=step.interval_number,
         )
         for step in plan.steps
     )
+
+
+def _range_of(step: Step) -> tuple[float | None, float | None]:
+    """A step's prescribed range, as `StepEntry.low` and `high` (None without one)."""
+    if step.reps_low is not None:
+        return step.reps_low, step.reps
+    if step.seconds_low is not None:
+        return step.seconds_low, step.seconds
+    return None, None
 
 
 def step_entries(plan: Plan, records: Sequence[StepRecord]) -> tuple[StepEntry, ...]:
@@ -117,6 +138,8 @@ def _with_record(entry: StepEntry, record: StepRecord | None) -> StepEntry:
         active_seconds=_round(record.active_seconds),
         paused_seconds=_round(record.paused_seconds),
         held_seconds=_round(held) if held is not None and entry.mode is WorkMode.OPEN else None,
+        reps_counted=record.reps_counted,
+        rounds=record.rounds if entry.mode is WorkMode.AMRAP else None,
     )
 
 
@@ -241,6 +264,29 @@ class WorkoutRecord:
         """How many steps were done (or timed out)."""
         return sum(step.completed for step in self.steps)
 
+    def sets_done(self) -> list[bool]:
+        """The workout's own sets in order (warm-up and cool-down left out, and AMRAPs,
+        which count rounds), each True when every work step of it (each side, each prompt)
+        was done or timed out: an EMOM interval's set missed at its boundary is not."""
+        found: list[bool] = []
+        last: tuple[object, ...] | None = None
+        for step in self.steps:
+            if step.kind is not StepKind.WORK or step.mode is WorkMode.AMRAP:
+                continue
+            key = (step.role, step.exercise, step.set_number)
+            if step.role is BlockRole.MAIN:
+                if key == last:
+                    found[-1] = found[-1] and step.completed
+                else:
+                    found.append(step.completed)
+            last = key
+        return found
+
+    @property
+    def has_warm_up_or_cool_down(self) -> bool:
+        """True when the workout had steps that are not its own sets."""
+        return any(step.role is not BlockRole.MAIN for step in self.steps)
+
     @property
     def skipped(self) -> int:
         """How many steps the runner skipped."""
@@ -274,6 +320,8 @@ class WorkoutRecord:
                 active_seconds=entry.active_seconds,
                 paused_seconds=entry.paused_seconds,
                 held_seconds=entry.held_seconds,
+                reps_counted=entry.reps_counted,
+                rounds=entry.rounds,
             )
             for entry in self.steps[: self.current_index]
         ]

@@ -16,19 +16,35 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from hamtimer.circuit import Side
+from hamtimer.circuit import BlockRole, Side
 from hamtimer.events import StepStatus
 from hamtimer.history.records import Outcome, StepEntry, WorkoutRecord
 from hamtimer.history.schema import refresh_holds
-from hamtimer.plan import StepKind, WorkMode
+from hamtimer.plan import IntervalKind, StepKind, WorkMode
 
 _CHUNK = 500  # ids per IN (...) query, well below SQLite's variable limit
 _STATUSES = {str(status): status for status in StepStatus}
 
 
 def plan_digest(record: WorkoutRecord) -> str:
-    """A plan's identity: its circuit, challenge mode and every step's summary."""
-    shape = [record.circuit, record.challenge, [step.summary for step in record.steps]]
+    """A plan's identity: its circuit, challenge mode and every step's summary (and, when
+    a step has one, its role and its prescribed range, and its interval; a plan without is
+    as it was)."""
+    shape: list[object] = [record.circuit, record.challenge, [s.summary for s in record.steps]]
+    extra = [
+        [step.index, str(step.role), step.low, step.high]
+        for step in record.steps
+        if step.role is not BlockRole.MAIN or step.low is not None
+    ]
+    if extra:
+        shape.append(extra)
+    intervals = [
+        [step.index, str(step.interval), step.interval_number]
+        for step in record.steps
+        if step.interval is not None
+    ]
+    if intervals:
+        shape.append(intervals)
     return hashlib.sha256(json.dumps(shape, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -40,12 +56,13 @@ def _time(moment: datetime | None) -> str | None:
     return None if moment is None else moment.isoformat(timespec="microseconds")
 
 
-StepRow = tuple[str, int, int, int | None]
+StepRow = tuple[str, int, int, int | None, int | None, int | None]
 
 
 def _step_row(step: StepEntry) -> StepRow:
     held = None if step.held_seconds is None else _ms(step.held_seconds)
-    return (str(step.status), _ms(step.active_seconds), _ms(step.paused_seconds), held)
+    active, paused = _ms(step.active_seconds), _ms(step.paused_seconds)
+    return (str(step.status), active, paused, held, step.reps_counted, step.rounds)
 
 
 @dataclass
@@ -100,11 +117,12 @@ def write(
     changed = [(index, row) for index, row in rows.items() if before.get(index) != row]
     conn.executemany(
         """
-        INSERT INTO steps (workout_id, idx, status, active_ms, paused_ms, held_ms)
-        VALUES (?, ?, ?, ?, ?, ?)
+        INSERT INTO steps (workout_id, idx, status, active_ms, paused_ms, held_ms, reps, rounds)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (workout_id, idx) DO UPDATE SET
             status = excluded.status, active_ms = excluded.active_ms,
-            paused_ms = excluded.paused_ms, held_ms = excluded.held_ms
+            paused_ms = excluded.paused_ms, held_ms = excluded.held_ms, reps = excluded.reps,
+            rounds = excluded.rounds
         """,
         [(workout_id, index, *row) for index, row in changed],
     )
@@ -126,8 +144,9 @@ def _plan_id(conn: sqlite3.Connection, record: WorkoutRecord, written: Written) 
     conn.executemany(
         """
         INSERT INTO plan_steps (plan_id, idx, summary, kind, mode, exercise, side, set_number,
-                                planned)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                planned, role, range_low, range_high, interval,
+                                interval_number)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (plan_id, idx) DO UPDATE SET
             planned = coalesce(plan_steps.planned, excluded.planned)
         """,
@@ -142,6 +161,11 @@ def _plan_id(conn: sqlite3.Connection, record: WorkoutRecord, written: Written) 
                 None if step.side is None else str(step.side),
                 step.set_number,
                 step.planned,
+                None if step.role is BlockRole.MAIN else str(step.role),
+                step.low,
+                step.high,
+                None if step.interval is None else str(step.interval),
+                step.interval_number,
             )
             for step in record.steps
         ],
@@ -156,6 +180,11 @@ _COLUMNS = (
     "w.id, w.uuid, w.plan_id, p.circuit, p.challenge, w.circuit_ref, w.circuit_hash, w.speed, "
     "w.started_at, w.saved_at, w.ended_at, w.outcome, w.current_index, w.paused, w.owner"
 )
+
+
+Result = tuple[int, str, int, int, int | None, int | None, int | None]
+"""A step's row as read: index, status, active, paused and held ms, paced reps counted,
+an AMRAP's rounds."""
 
 
 @dataclass(frozen=True)
@@ -207,18 +236,19 @@ class Reader:
     def _record(
         self,
         row: tuple[object, ...],
-        results: dict[int, list[tuple[int, str, int, int, int | None]]],
+        results: dict[int, list[Result]],
     ) -> Row:
         (wid, wuuid, plan_id, circuit, challenge, ref, digest, speed) = row[:8]
         (started, saved, ended, outcome, current, paused, owner) = row[8:]
         steps = list(self._plans[int(str(plan_id))])
-        for index, status, active, pause_ms, held in results.get(int(str(wid)), ()):
+        for index, status, active, pause_ms, held, reps, rounds in results.get(int(str(wid)), ()):
             if 0 <= index < len(steps):
                 plan = steps[index]
                 steps[index] = StepEntry(  # positional: a few times faster than replace()
                     plan.index, plan.summary, plan.kind, plan.mode, plan.exercise, plan.side,
                     plan.set_number, plan.planned, _STATUSES[status], active / 1000,
-                    pause_ms / 1000, None if held is None else held / 1000,
+                    pause_ms / 1000, None if held is None else held / 1000, plan.role,
+                    plan.low, plan.high, reps, plan.interval, plan.interval_number, rounds,
                 )  # fmt: skip
         record = WorkoutRecord(
             id=uuid.UUID(str(wuuid)),
@@ -243,11 +273,13 @@ class Reader:
             marks = ", ".join("?" * len(chunk))
             found: dict[int, list[StepEntry]] = {plan_id: [] for plan_id in chunk}
             for row in self.conn.execute(
-                "SELECT plan_id, idx, summary, kind, mode, exercise, side, set_number, planned "
+                "SELECT plan_id, idx, summary, kind, mode, exercise, side, set_number, planned, "
+                "role, range_low, range_high, interval, interval_number "
                 f"FROM plan_steps WHERE plan_id IN ({marks}) ORDER BY plan_id, idx",
                 chunk,
             ):
-                plan_id, index, summary, kind, mode, exercise, side, set_number, planned = row
+                plan_id, index, summary, kind, mode, exercise, side, set_number, planned = row[:9]
+                role, low, high, interval, interval_number = row[9:]
                 found[plan_id].append(
                     StepEntry(
                         index=index,
@@ -258,18 +290,21 @@ class Reader:
                         side=None if side is None else Side(side),
                         set_number=set_number,
                         planned=planned,
+                        role=BlockRole.MAIN if role is None else BlockRole(role),
+                        low=low,
+                        high=high,
+                        interval=None if interval is None else IntervalKind(interval),
+                        interval_number=interval_number,
                     )
                 )
             self._plans.update({plan_id: tuple(steps) for plan_id, steps in found.items()})
 
-    def _results(
-        self, workout_ids: list[int]
-    ) -> dict[int, list[tuple[int, str, int, int, int | None]]]:
-        results: dict[int, list[tuple[int, str, int, int, int | None]]] = {}
+    def _results(self, workout_ids: list[int]) -> dict[int, list[Result]]:
+        results: dict[int, list[Result]] = {}
         for chunk in _chunks(workout_ids):
             marks = ", ".join("?" * len(chunk))
             for wid, *rest in self.conn.execute(
-                "SELECT workout_id, idx, status, active_ms, paused_ms, held_ms "
+                "SELECT workout_id, idx, status, active_ms, paused_ms, held_ms, reps, rounds "
                 f"FROM steps WHERE workout_id IN ({marks})",
                 chunk,
             ):

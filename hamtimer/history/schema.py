@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 5
 
 _SCHEMA_1 = """
 CREATE TABLE plans (
@@ -60,28 +60,41 @@ CREATE TABLE steps (                      -- how each reached step went; none fo
 ) WITHOUT ROWID;
 """
 
-
 _SCHEMA_2 = """
-CREATE TABLE holds (                      -- each ended real workout's best hold per exercise
-    workout_id INTEGER NOT NULL REFERENCES workouts (id),
-    exercise TEXT NOT NULL,
-    started_at TEXT NOT NULL,             -- the workout's, to read the newest first
-    right_ms INTEGER,                     -- the best done hold of each side, if any
-    left_ms INTEGER,
-    both_ms INTEGER,                      -- holds done with both legs (no side)
-    first_idx INTEGER NOT NULL            -- its first done hold's step: the order shown
-);
-CREATE UNIQUE INDEX holds_of_workout ON holds (workout_id, exercise);
-CREATE INDEX holds_newest ON holds (exercise, started_at, workout_id, right_ms, left_ms, both_ms);
+ALTER TABLE plan_steps ADD COLUMN role TEXT;        -- warm-up or cool-down; NULL: the workout's own
+ALTER TABLE plan_steps ADD COLUMN range_low REAL;   -- a prescribed range of reps or seconds:
+ALTER TABLE plan_steps ADD COLUMN range_high REAL;  -- its bottom and top ("6-8": 6 and 8)
+ALTER TABLE steps ADD COLUMN reps INTEGER;          -- paced reps: how many were counted
 """
 
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_1, _SCHEMA_2)
-"""`MIGRATIONS[n]` takes a database from schema version n to n + 1 (0: an empty file); the
-version's summaries are written after its tables (`refresh_holds`)."""
+_SCHEMA_3 = """
+ALTER TABLE plan_steps ADD COLUMN interval TEXT;          -- emom, amrap or intervals
+ALTER TABLE plan_steps ADD COLUMN interval_number INTEGER; -- EMOM and intervals: which one
+ALTER TABLE steps ADD COLUMN rounds INTEGER;               -- an AMRAP's rounds counted
+"""
 
-TABLES = ("plans", "plan_steps", "workouts", "steps")
-"""Every table of record, parents first: the order rows are copied in when salvaging
-(`holds` is made again from them)."""
+_SCHEMA_4 = """
+CREATE TABLE IF NOT EXISTS programmes (   -- the programme followed, one at a time
+    id INTEGER PRIMARY KEY,
+    ref TEXT NOT NULL,                    -- the name or path the runner followed it by
+    path TEXT NOT NULL,                   -- the file, when followed
+    sha256 TEXT NOT NULL,                 -- of the file, when followed
+    name TEXT NOT NULL,                   -- its title
+    level INTEGER,                        -- the level chosen, from 1; NULL: it has none
+    started_on TEXT NOT NULL,             -- the day it began (ISO date, the runner's own)
+    stopped_at TEXT                       -- ISO 8601, UTC; NULL while followed
+);
+CREATE UNIQUE INDEX IF NOT EXISTS programmes_followed ON programmes ((stopped_at IS NULL))
+    WHERE stopped_at IS NULL;             -- at most one followed at a time
+CREATE TABLE IF NOT EXISTS programme_workouts (  -- which workout was which session
+    programme_id INTEGER NOT NULL REFERENCES programmes (id),
+    workout_id INTEGER NOT NULL REFERENCES workouts (id),
+    session INTEGER NOT NULL,             -- its place in the programme, from 1
+    day TEXT NOT NULL,                    -- the day it was done (ISO date, the runner's own)
+    PRIMARY KEY (programme_id, workout_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS programme_workouts_by_workout ON programme_workouts (workout_id);
+"""
 
 _HOLDS_OF = """
 INSERT INTO holds (workout_id, exercise, started_at, right_ms, left_ms, both_ms, first_idx)
@@ -98,6 +111,31 @@ WHERE w.outcome != 'in_progress' AND w.speed = 1 AND ps.mode = 'open'
 GROUP BY w.id, coalesce(ps.exercise, ps.summary)
 """
 """What `hamtimer.history.holds.holds_by_side` finds in a workout, for every ended real one."""
+
+
+_SCHEMA_5 = """
+CREATE TABLE IF NOT EXISTS holds (        -- each ended real workout's best hold per exercise
+    workout_id INTEGER NOT NULL REFERENCES workouts (id),
+    exercise TEXT NOT NULL,
+    started_at TEXT NOT NULL,             -- the workout's, to read the newest first
+    right_ms INTEGER,                     -- the best done hold of each side, if any
+    left_ms INTEGER,
+    both_ms INTEGER,                      -- holds done with both legs (no side)
+    first_idx INTEGER NOT NULL            -- its first done hold's step: the order shown
+);
+CREATE UNIQUE INDEX IF NOT EXISTS holds_of_workout ON holds (workout_id, exercise);
+CREATE INDEX IF NOT EXISTS holds_newest
+    ON holds (exercise, started_at, workout_id, right_ms, left_ms, both_ms);
+DELETE FROM holds;                        -- and made from the workouts stored so far:
+{holds};
+""".format(holds=_HOLDS_OF.format(where=""))
+
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_1, _SCHEMA_2, _SCHEMA_3, _SCHEMA_4, _SCHEMA_5)
+"""`MIGRATIONS[n]` takes a database from schema version n to n + 1 (0: an empty file)."""
+
+TABLES = ("plans", "plan_steps", "workouts", "steps", "programmes", "programme_workouts")
+"""Every table of record, parents first: the order rows are copied in when salvaging
+(`holds` is made again from them)."""
 
 
 def refresh_holds(conn: sqlite3.Connection, workout_id: int | None = None) -> None:

@@ -24,11 +24,13 @@ import socket
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from hamtimer.history import kept, summaries
+from hamtimer.history import following, kept, summaries
 from hamtimer.history.database import DB_FILE, Opened, is_damage, open_database, set_aside
+from hamtimer.history.following import Following, SessionLink, SessionRun
 from hamtimer.history.holds import HoldTarget, HoldTrend, TargetKey
 from hamtimer.history.records import HistoryError, Outcome, WorkoutRecord, circuit_matches
 from hamtimer.history.rows import Reader, Row, Written, write
@@ -199,36 +201,31 @@ class HistoryStore:
                     result = read(reader)
                     break
                 except (OSError, sqlite3.Error) as error:
-                    if attempt == 1 and self._set_aside(error):
-                        continue
+                    if attempt == 1 and is_damage(error):
+                        self.close()  # the file set aside and recovered, then read again
+                        if set_aside(self.data_dir, error, self._tell):
+                            continue
                     self._tell(f"{self.path}: cannot be read ({_reason(error)}); no history shown")
                     return default
             if reader.unreadable:
                 self._tell(f"{DB_FILE}: {reader.unreadable} workout(s) could not be read")
             return result
 
-    def _set_aside(self, problem: BaseException) -> bool:
-        """When `problem` is damage a read found: the file set aside and recovered, True;
-        False for any other problem, or if that failed."""
-        if not isinstance(problem, sqlite3.DatabaseError) or not is_damage(problem):
-            return False
-        self.close()
-        try:
-            set_aside(self.data_dir, problem, self._tell)
-        except (OSError, sqlite3.Error):
-            return False
-        return True
-
     # ------------------------------------------------------------------- writing
 
-    def save(self, record: WorkoutRecord, *, release: bool = False) -> None:
+    def save(
+        self, record: WorkoutRecord, *, release: bool = False, session: SessionLink | None = None
+    ) -> None:
         """Store `record` as it stands now, in one transaction.
 
         A workout in progress is marked as this process's unless `release` (saved to be
-        resumed later, by this hamtimer or another).
+        resumed later, by this hamtimer or another). A workout run as a programme's
+        `session` is linked to it in the same transaction.
         """
         with self._writing("save the workout") as conn:
             write(conn, record, self._owner(record, release), self._written)
+            if session is not None:
+                following.link(conn, session, str(record.id))
         if record.id in self._kept:
             self._kept.discard(record.id)
             kept.forget(record, self.data_dir)
@@ -352,6 +349,43 @@ class HistoryStore:
         (`hamtimer.history.holds.hold_trend`), read from the holds summary; {} when
         unreadable."""
         return self._reading(lambda reader: summaries.hold_trends(reader.conn, latest), {})
+
+    # ------------------------------------------------------------------- programmes
+
+    def follow(
+        self,
+        *,
+        ref: str,
+        path: Path,
+        sha256: str,
+        name: str,
+        level: int | None,
+        started_on: date,
+    ) -> Following:
+        """Follow a programme from `started_on` (the one followed before is stopped)."""
+        with self._writing("follow the programme") as conn:
+            return following.follow(
+                conn,
+                ref=ref,
+                path=path,
+                sha256=sha256,
+                name=name,
+                level=level,
+                started_on=started_on,
+            )
+
+    def stop_following(self) -> bool:
+        """Stop following the programme; False when none was followed."""
+        with self._writing("stop following the programme") as conn:
+            return following.stop(conn)
+
+    def following(self) -> Following | None:
+        """The programme followed, if any (None too when the history cannot be read)."""
+        return self._reading(lambda reader: following.followed(reader.conn), None)
+
+    def session_runs(self, programme_id: int) -> list[SessionRun]:
+        """Every ended workout run as a session of the programme, oldest first."""
+        return self._reading(lambda reader: following.runs(reader, programme_id), [])
 
     def get(self, workout_id: object) -> WorkoutRecord | None:
         """One workout by id, whatever its state."""

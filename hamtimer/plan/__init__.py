@@ -15,6 +15,7 @@ from hamtimer.circuit.kinds import Direction, ExerciseKind, Side
 from hamtimer.lazy import lazy_names
 from hamtimer.plan.steps import (
     SYMBOLS,
+    IntervalKind,
     Plan,
     RestReason,
     Step,
@@ -39,6 +40,7 @@ __all__ = [
     "SYMBOLS",
     "Direction",
     "ExerciseKind",
+    "IntervalKind",
     "Plan",
     "PlanTooLongError",
     "RestReason",

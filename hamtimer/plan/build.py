@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-from hamtimer.circuit.kinds import CircuitError, Side
+from hamtimer.circuit.amounts import (
+    Span,
+    Tempo,
+    reps_of_set,
+    rest_after_set,
+    seconds_of_set,
+    tempo_seconds,
+    top,
+)
+from hamtimer.circuit.entries import Rest
+from hamtimer.circuit.kinds import BlockRole, CircuitError, Side
 from hamtimer.circuit.model import Block, Circuit, Exercise, Prompt
+from hamtimer.plan import intervals
 from hamtimer.plan.steps import SYMBOLS, Plan, RestReason, Step, StepKind, WorkMode
 
 MAX_STEPS = 2000
@@ -67,41 +78,65 @@ class _Builder:
         self.steps.append(step)
 
     def run(self) -> tuple[Step, ...]:
-        """A get-ready, then every block, with a rest between blocks."""
+        """A get-ready, then every block, with a rest between blocks (the block's own
+        `rest_after`, else the circuit's; none next to a rest written as a step)."""
         self.pause(StepKind.GET_READY, self.timing.get_ready, self.blocks[0])
         for position, block in enumerate(self.blocks):
             if position:
-                rest = self.timing.rest_between_blocks
-                self.pause(StepKind.REST, rest, block, RestReason.BETWEEN_BLOCKS)
+                before = self.blocks[position - 1]
+                if not _is_rest(before.exercises[-1]) and not _is_rest(block.exercises[0]):
+                    rest = _first(before.rest_after, self.timing.rest_between_blocks)
+                    self.pause(StepKind.REST, rest, block, RestReason.BETWEEN_BLOCKS)
             self.block(block)
         return tuple(self.steps)
 
     def block(self, block: Block) -> None:
-        """Straight sets (every set of one exercise, then the next) or rounds."""
-        between_sets = _first(block.rest_between_sets, self.timing.rest_between_sets)
+        """Straight sets (every set of one exercise, then the next) or rounds. A rest
+        written among the exercises is a step of its own, with no automatic rest beside it.
+        A block timed by the clock (emom, amrap, intervals) is built by
+        `hamtimer.plan.intervals`."""
+        if intervals.build_block(self, block):
+            return
+        between_sets: float | tuple[float, ...] = self.timing.rest_between_sets
+        if block.rest_between_sets is not None:
+            between_sets = block.rest_between_sets
         between_exercises = _first(block.rest_between_exercises, self.timing.rest_between_exercises)
-        last_exercise = len(block.exercises) - 1
+        entries = block.exercises
+        last = len(entries) - 1
+        sets = block.set_count()
         if block.mode == "straight":
-            for position, exercise in enumerate(block.exercises):
-                for number in range(1, block.sets + 1):
-                    self.exercise_set(block, exercise, number)
-                    if number < block.sets:
-                        self.pause(StepKind.REST, between_sets, block, RestReason.BETWEEN_SETS)
-                if position < last_exercise:
+            for position, entry in enumerate(entries):
+                if isinstance(entry, Rest):
+                    self.written_rest(block, entry)
+                    continue
+                count = entry.set_count(sets)
+                own = entry.rest_between_sets
+                rests = between_sets if own is None else own
+                for number in range(1, count + 1):
+                    self.exercise_set(block, entry, number, count)
+                    if number < count:
+                        rest = rest_after_set(rests, number)
+                        self.pause(StepKind.REST, rest, block, RestReason.BETWEEN_SETS)
+                if position < last and not _is_rest(entries[position + 1]):
                     reason = RestReason.BETWEEN_EXERCISES
                     self.pause(StepKind.REST, between_exercises, block, reason)
         else:
-            for number in range(1, block.sets + 1):
-                for position, exercise in enumerate(block.exercises):
-                    self.exercise_set(block, exercise, number)
-                    if position < last_exercise:
+            for number in range(1, sets + 1):
+                for position, entry in enumerate(entries):
+                    if isinstance(entry, Rest):
+                        self.written_rest(block, entry)
+                        continue
+                    self.exercise_set(block, entry, number, sets)
+                    if position < last and not _is_rest(entries[position + 1]):
                         reason = RestReason.BETWEEN_EXERCISES
                         self.pause(StepKind.REST, between_exercises, block, reason)
-                if number < block.sets:
-                    self.pause(StepKind.REST, between_sets, block, RestReason.BETWEEN_ROUNDS)
+                if number < sets and not (_is_rest(entries[-1]) or _is_rest(entries[0])):
+                    rest = rest_after_set(between_sets, number)
+                    self.pause(StepKind.REST, rest, block, RestReason.BETWEEN_ROUNDS)
 
-    def exercise_set(self, block: Block, exercise: Exercise, number: int) -> None:
-        """Set `number` of one exercise: each side in turn, each prompt within a side."""
+    def exercise_set(self, block: Block, exercise: Exercise, number: int, count: int) -> None:
+        """Set `number` of `count` of one exercise: each side in turn, each prompt within a
+        side."""
         for position, side in enumerate(exercise.sides or (None,)):
             if position:
                 if exercise.rest_between_sides is not None:
@@ -110,14 +145,37 @@ class _Builder:
                 else:
                     self.pause(StepKind.SWITCH_SIDES, self.timing.switch_sides, block)
             for prompt in exercise.prompts or (None,):
-                self.work(block, exercise, number, side, prompt)
+                self.work(block, exercise, (number, count), side, prompt)
+
+    def written_rest(self, block: Block, rest: Rest) -> None:
+        """A rest the circuit writes as a step of its own, under its own name."""
+        amount = _seconds_text(rest.seconds)
+        self.add(
+            Step(
+                index=len(self.steps),
+                kind=StepKind.REST,
+                title=rest.name,
+                headline=rest.name,
+                summary=f"{rest.name} {amount}",
+                block=block.name,
+                amount=amount,
+                short=f"{rest.name} {amount}",
+                brief=amount,
+                seconds=rest.seconds,
+                estimate=rest.seconds,
+                rest_reason=RestReason.WRITTEN,
+                role=block.role,
+            )
+        )
 
     def pause(
         self, kind: StepKind, seconds: float, block: Block, reason: RestReason | None = None
     ) -> None:
-        """A get-ready, switch-sides or rest step; none at all if it would last no time."""
+        """A get-ready, switch-sides or rest step; none at all if it would last no time. One
+        inside a warm-up or cool-down block takes its role; a rest between blocks does not."""
         if seconds <= 0:
             return
+        within = reason is not RestReason.BETWEEN_BLOCKS
         title = _PAUSE_TITLES[kind]
         detail = None if reason is None else _REST_WORDS[reason]
         self.add(
@@ -134,6 +192,7 @@ class _Builder:
                 seconds=seconds,
                 estimate=seconds,
                 rest_reason=reason,
+                role=block.role if kind is not StepKind.GET_READY and within else BlockRole.MAIN,
             )
         )
 
@@ -141,35 +200,52 @@ class _Builder:
         self,
         block: Block,
         exercise: Exercise,
-        number: int,
+        set_of: tuple[int, int],
         side: Side | None,
         prompt: Prompt | None,
     ) -> None:
-        """One run of work: set `number`, on `side`, for `prompt` (or the whole exercise)."""
-        reps = prompt.reps if prompt else exercise.reps
-        tempo = prompt.tempo if prompt else exercise.tempo
+        """One run of work: set `set_of` (number, count), on `side`, for `prompt` (or the
+        whole exercise)."""
+        number, count = set_of
+        written = prompt.reps if prompt else exercise.reps
+        if isinstance(written, tuple):
+            written = reps_of_set(written, number)
+        reps = None if written is None else top(written)
+        reps_low = int(written.low) if isinstance(written, Span) else None
+        tempo_written = prompt.tempo if prompt else exercise.tempo
+        tempo = None if tempo_written is None else tempo_seconds(tempo_written)
+        phases = tempo_written.phases if isinstance(tempo_written, Tempo) else ()
+        per_rep = exercise.seconds_per_rep or self.timing.seconds_per_rep
         if tempo is None and reps is not None and self.hands_free:
-            tempo = self.timing.seconds_per_rep
+            tempo = per_rep
         direction = prompt.direction if prompt else None
+        timed = exercise.seconds
+        if isinstance(timed, tuple):
+            timed = seconds_of_set(timed, number)
         seconds: float | None
+        seconds_low: float | None = None
         if exercise.to_fatigue:
             mode, seconds = WorkMode.OPEN, None
             estimate = exercise.expected_seconds or 30.0
             headline = "Hold to fatigue"
             amount, brief = "hold to fatigue", "hold"
-        elif exercise.seconds is not None:
-            mode, seconds, estimate = WorkMode.TIMED, exercise.seconds, exercise.seconds
-            headline = amount = f"{exercise.seconds:g} seconds"
-            brief = _seconds_text(exercise.seconds)
+        elif timed is not None:
+            mode = WorkMode.TIMED
+            seconds = estimate = timed.high if isinstance(timed, Span) else timed
+            seconds_low = timed.low if isinstance(timed, Span) else None
+            text = timed.text if isinstance(timed, Span) else f"{timed:g}"
+            headline = amount = f"{text} seconds"
+            brief = f"{text} s"
         else:
-            assert reps is not None
+            assert reps is not None and written is not None
             mode = WorkMode.REPS
             seconds = reps * tempo if tempo else None
-            estimate = seconds if seconds is not None else reps * self.timing.seconds_per_rep
-            headline = amount = brief = f"{reps} reps"
+            estimate = seconds if seconds is not None else reps * per_rep
+            text = written.text if isinstance(written, Span) else str(written)
+            headline = amount = brief = f"{text} reps"
             if direction is not None:
-                headline = f"{reps} × {direction.upper()} {SYMBOLS[direction]}"
-                amount = brief = f"{reps} × {direction}"
+                headline = f"{text} × {direction.upper()} {SYMBOLS[direction]}"
+                amount = brief = f"{text} × {direction}"
         side_text = _side_text(exercise, side)
         self.add(
             Step(
@@ -193,17 +269,25 @@ class _Builder:
                 exercise=exercise.name,
                 exercise_kind=exercise.kind,
                 set_number=number,
-                set_count=block.sets,
+                set_count=count,
                 set_word="round" if block.mode == "circuit" else "set",
                 cue=(prompt.cue if prompt and prompt.cue else None) or exercise.cue,
                 challenge=exercise.challenge if self.challenge else None,
                 equipment=exercise.equipment,
+                reps_low=reps_low,
+                seconds_low=seconds_low,
+                tempo_phases=phases if tempo is not None and phases else (),
+                role=block.role,
             )
         )
 
 
 def _first(value: float | None, default: float) -> float:
     return default if value is None else value
+
+
+def _is_rest(entry: Exercise | Rest) -> bool:
+    return isinstance(entry, Rest)
 
 
 def _seconds_text(seconds: float) -> str:

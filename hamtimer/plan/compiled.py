@@ -4,8 +4,10 @@ Validating a circuit (pydantic) and building its plans cost more than everything
 start screen needs, and give the same result for the same file every time. So `compiled`
 keeps them in the cache folder (`plans/<sha256>-<pacing>.json`): the next start reads the
 file, hashes it, and shows the start screen from the cache without importing pydantic. A
-changed file has another hash and is compiled again; so is every file after hamtimer's
-plan-building code changes (the cache records a stamp of it). A cache file that cannot be
+changed file has another hash and is compiled again; so is a file whose included files
+(`include = "other.toml"`) changed (the cache records each one's hash, checked at every
+start), and every file after hamtimer's plan-building code changes (the cache records a
+stamp of it). A cache file that cannot be
 read, or holds anything but what was written, is ignored and written again: it is only a
 copy of what the circuit file says.
 """
@@ -16,12 +18,14 @@ import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from hamtimer import __version__
-from hamtimer.circuit.kinds import CircuitError, ExerciseKind
+from hamtimer.circuit.intervals import EMOM_EVERY
+from hamtimer.circuit.kinds import BlockRole, CircuitError, ExerciseKind
 from hamtimer.circuit.source import circuit_hash
 from hamtimer.files import KIB, FileReadError, read_bytes
 from hamtimer.folders import cache_dir
@@ -30,14 +34,38 @@ from hamtimer.plan.steps import Plan, plan_document, plan_from_document
 if TYPE_CHECKING:
     from hamtimer.circuit.model import Circuit
 
-FORMAT = 1
-"""The cache files' layout; a file of another one is compiled again."""
+_N = TypeVar("_N", int, float)
+
+FORMAT = 4
+"""The cache files' layout; a file of another one is compiled again (3 was the layout of
+either the prescriptions or the interval blocks alone)."""
 
 MAX_CACHE_BYTES = 64 * 1024 * KIB
 """A cache file larger than this is not read (two 2,000-step plans take about 4 MB)."""
 
-BUILDERS = ("circuit/model.py", "plan/build.py", "plan/speech.py", "plan/steps.py")
-"""The modules whose code decides a plan: a change to any compiles every circuit again."""
+BUILDERS = (
+    "circuit/amounts.py",
+    "circuit/blocks.py",
+    "circuit/entries.py",
+    "circuit/exercises.py",
+    "circuit/include.py",
+    "circuit/intervals.py",
+    "circuit/kinds.py",
+    "circuit/model.py",
+    "circuit/strict.py",
+    "circuit/load.py",
+    "circuit/ignored.py",
+    "circuit/problems.py",
+    "circuit/locate.py",
+    "circuit/where.py",
+    "circuit/shapes.py",
+    "plan/build.py",
+    "plan/intervals.py",
+    "plan/speech.py",
+    "plan/steps.py",
+)
+"""The modules whose code decides a plan or its warnings: a change to any compiles every
+circuit again."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +75,7 @@ class ExerciseOutline:
     name: str
     kind: ExerciseKind
     challenge: str | None = None
+    sets: int | None = None  # its own number of sets, when not the block's
 
 
 @dataclass(frozen=True)
@@ -54,9 +83,12 @@ class BlockOutline:
     """What the start screen shows of a block."""
 
     name: str
-    mode: str  # "straight" or "circuit"
-    sets: int
+    mode: str  # "straight", "circuit", "emom", "amrap" or "intervals"
+    sets: int | None  # None: an amrap block, which goes round until its time cap
     exercises: tuple[ExerciseOutline, ...]
+    role: BlockRole = BlockRole.MAIN
+    every: float | None = None  # an emom block's interval
+    time_cap: float | None = None  # an amrap block's cap
 
 
 @dataclass(frozen=True)
@@ -64,21 +96,28 @@ class CompiledCircuit:
     """A valid circuit as the timer uses it: the outline, both plans, the circuit's pacing.
 
     `hands_free` is the pacing the plans were built with (the runner's choice or the
-    circuit's `timing.hands_free`).
+    circuit's `timing.hands_free`); `warnings` are the circuit's warnings, each with its
+    line in the file (`line 12: …`), for the start screen. A cached compilation is used
+    only while the file and every file it includes hash as they did (`includes`).
     """
 
     name: str
     blocks: tuple[BlockOutline, ...]
     hands_free: bool
     plans: tuple[Plan, Plan]  # without and with the challenge variants
+    warnings: tuple[str, ...] = ()
+    includes: tuple[tuple[str, str], ...] = ()
+    """Every file whose blocks it includes: (path, sha256 of the bytes compiled)."""
 
     def plan(self, challenge: bool) -> Plan:
         """The plan with or without the challenge variants."""
         return self.plans[1 if challenge else 0]
 
 
-def compile_circuit(circuit: Circuit, *, hands_free: bool = False) -> CompiledCircuit:
-    """Outline a validated circuit and build both its plans.
+def compile_circuit(
+    circuit: Circuit, *, hands_free: bool = False, warnings: tuple[str, ...] = ()
+) -> CompiledCircuit:
+    """Outline a validated circuit and build both its plans (`warnings` are kept with them).
 
     Raises `PlanTooLongError` when a plan would have too many steps.
     """
@@ -93,14 +132,27 @@ def compile_circuit(circuit: Circuit, *, hands_free: bool = False) -> CompiledCi
         BlockOutline(
             name=block.name,
             mode=block.mode,
-            sets=block.sets,
+            sets=None if block.mode == "amrap" else block.set_count(),
             exercises=tuple(
-                ExerciseOutline(item.name, item.kind, item.challenge) for item in block.exercises
+                ExerciseOutline(
+                    item.name,
+                    item.kind,
+                    item.challenge,
+                    None
+                    if item.set_count(block.set_count()) == block.set_count()
+                    else item.set_count(1),
+                )
+                for item in block.work()
             ),
+            role=block.role,
+            every=(block.every or EMOM_EVERY) if block.mode == "emom" else None,
+            time_cap=block.time_cap,
         )
         for block in circuit.blocks
     )
-    return CompiledCircuit(circuit.name, blocks, hands_free, plans)
+    return CompiledCircuit(
+        circuit.name, blocks, hands_free, plans, warnings, includes=circuit.included_files()
+    )
 
 
 def compiled(path: Path, raw: bytes, *, hands_free: bool = False) -> CompiledCircuit:
@@ -115,12 +167,13 @@ def compiled(path: Path, raw: bytes, *, hands_free: bool = False) -> CompiledCir
     found = _read(where, digest, stamp)
     if found is not None:
         return found
-    from hamtimer.circuit.load import decode_circuit
+    from hamtimer.circuit.load import check_bytes
     from hamtimer.plan.build import PlanTooLongError
 
-    circuit = decode_circuit(path, raw)
+    checked = check_bytes(path, raw)
+    warnings = tuple(checked.warning_lines(None))
     try:
-        made = compile_circuit(circuit, hands_free=hands_free)
+        made = compile_circuit(checked.circuit, hands_free=hands_free, warnings=warnings)
     except PlanTooLongError as problem:
         raise CircuitError(f"{path}: {problem}") from None
     _write(where, _document(made, digest, stamp))
@@ -154,12 +207,18 @@ def _document(made: CompiledCircuit, digest: str, stamp: str) -> dict[str, Any]:
                 "mode": block.mode,
                 "sets": block.sets,
                 "exercises": [
-                    [item.name, item.kind.value, item.challenge] for item in block.exercises
+                    [item.name, item.kind.value, item.challenge, item.sets]
+                    for item in block.exercises
                 ],
+                "role": block.role.value,
+                "every": block.every,
+                "time_cap": block.time_cap,
             }
             for block in made.blocks
         ],
         "plans": [plan_document(plan) for plan in made.plans],
+        "warnings": list(made.warnings),
+        "includes": [list(item) for item in made.includes],
     }
 
 
@@ -169,24 +228,53 @@ def _read(where: Path, digest: str, stamp: str) -> CompiledCircuit | None:
         data = json.loads(read_bytes(where, limit=MAX_CACHE_BYTES, what="a cached plan"))
         if data["format"] != FORMAT or data["stamp"] != stamp or data["sha256"] != digest:
             return None
+        includes = tuple((str(path), str(sha)) for path, sha in data["includes"])
+        if not all(_hashes_as(path, sha) for path, sha in includes):
+            return None
         blocks = tuple(
             BlockOutline(
                 name=str(block["name"]),
                 mode=str(block["mode"]),
-                sets=int(block["sets"]),
+                sets=_number(block["sets"], int),
                 exercises=tuple(
-                    ExerciseOutline(str(name), ExerciseKind(kind), challenge)
-                    for name, kind, challenge in block["exercises"]
+                    ExerciseOutline(str(name), ExerciseKind(kind), challenge, sets)
+                    for name, kind, challenge, sets in block["exercises"]
                 ),
+                role=BlockRole(block["role"]),
+                every=_number(block["every"], float),
+                time_cap=_number(block["time_cap"], float),
             )
             for block in data["blocks"]
         )
         without, with_challenge = (plan_from_document(plan) for plan in data["plans"])
+        warnings = tuple(str(warning) for warning in data["warnings"])
         return CompiledCircuit(
-            str(data["name"]), blocks, bool(data["hands_free"]), (without, with_challenge)
+            str(data["name"]),
+            blocks,
+            bool(data["hands_free"]),
+            (without, with_challenge),
+            warnings,
+            includes,
         )
     except (FileReadError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
+
+
+def _hashes_as(path: str, sha: str) -> bool:
+    """True when the included file `path` still holds the bytes that were compiled."""
+    try:
+        return circuit_hash(Path(path)) == sha
+    except CircuitError:  # gone, or not a file any more
+        return False
+
+
+def _number(value: object, kind: Callable[[float], _N]) -> _N | None:
+    """A cached number, or None; raises TypeError for anything else."""
+    if value is None:
+        return None
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise TypeError(f"not a number: {value!r}")
+    return kind(value)
 
 
 def _write(where: Path, document: dict[str, Any]) -> None:

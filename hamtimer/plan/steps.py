@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
-from hamtimer.circuit.kinds import Direction, ExerciseKind, Side
+from hamtimer.circuit.kinds import BlockRole, Direction, ExerciseKind, Side
 
 
 class StepKind(StrEnum):
@@ -24,6 +24,7 @@ class WorkMode(StrEnum):
     REPS = "reps"  # the runner presses done, or the timer counts them at a tempo
     TIMED = "timed"  # a fixed time
     OPEN = "open"  # "to fatigue": counts up until the runner presses done
+    AMRAP = "amrap"  # as many rounds as possible: a round is counted on a key; ends at the cap
 
 
 class RestReason(StrEnum):
@@ -34,6 +35,16 @@ class RestReason(StrEnum):
     BETWEEN_ROUNDS = "between_rounds"
     BETWEEN_EXERCISES = "between_exercises"
     BETWEEN_BLOCKS = "between_blocks"
+    WRITTEN = "written"  # a rest written as a step of its own in the circuit
+    INTERVAL = "interval"  # an EMOM interval's rest: what is left of it once the work is done
+
+
+class IntervalKind(StrEnum):
+    """A block timed by the clock rather than by sets and rests (`hamtimer.plan.intervals`)."""
+
+    EMOM = "emom"  # every minute on the minute: each interval starts on its boundary
+    AMRAP = "amrap"  # as many rounds as possible within a time cap: one step
+    INTERVALS = "intervals"  # rounds whose work steps are counted as intervals
 
 
 SYMBOLS = {Direction.CLOCKWISE: "↻", Direction.COUNTER_CLOCKWISE: "↺"}
@@ -62,9 +73,12 @@ class Step:
     """The amount in a word or two, for large capitals: '5 reps', 'hold', '45 s'."""
     mode: WorkMode | None = None
     seconds: float | None = None
+    """How long the step lasts; for a range of seconds, its top (the countdown's start)."""
     estimate: float
     reps: int | None = None
+    """The reps; for a range, its top (what paced reps count to and estimates use)."""
     tempo: float | None = None
+    """Seconds per rep, when the timer paces the reps (with phases: the phases added up)."""
     direction: Direction | None = None
     side: Side | None = None
     side_text: str | None = None
@@ -77,10 +91,29 @@ class Step:
     cue: str | None = None
     challenge: str | None = None
     equipment: tuple[str, ...] = ()
+    reps_low: int | None = None
+    """The bottom of a range of reps ("6-8": 6); None when the reps are one number."""
+    seconds_low: float | None = None
+    """The bottom of a range of seconds ("20-30": 20); None when the time is one number."""
+    tempo_phases: tuple[float, ...] = ()
+    """A paced rep's phases in seconds (down, hold, up, hold: "3-1-1-0"); () without."""
+    role: BlockRole = BlockRole.MAIN
+    """The block's role: a warm-up or cool-down step is shown as such, and not counted."""
+    interval: IntervalKind | None = None
+    """The block's kind when it is timed by intervals (EMOM, AMRAP, intervals)."""
+    interval_number: int | None = None
+    """EMOM and intervals: the interval this step belongs to, counted over the block."""
+    interval_count: int | None = None
+    every: float | None = None
+    """EMOM: the length of each interval; its next one starts on this boundary."""
+    round_items: tuple[str, ...] = ()
+    """AMRAP: what one round holds, an exercise a line: '10 × Burpee'."""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.equipment, tuple):  # a list from a builder or from JSON
-            object.__setattr__(self, "equipment", tuple(self.equipment))
+        for name in ("equipment", "tempo_phases", "round_items"):  # a list: builder or JSON
+            value = getattr(self, name)
+            if not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value))
 
     @property
     def ends_itself(self) -> bool:
@@ -89,10 +122,18 @@ class Step:
 
     @property
     def set_text(self) -> str | None:
-        """'set 2 of 3' or 'round 2 of 3'."""
+        """'set 2 of 3' or 'round 2 of 3'; in an interval block its interval: 'minute 3 of
+        10' (an EMOM of 60 s intervals), 'interval 3 of 8'."""
+        if self.interval_number is not None:
+            return f"{self.interval_word} {self.interval_number} of {self.interval_count}"
         if self.set_number is None:
             return None
         return f"{self.set_word} {self.set_number} of {self.set_count}"
+
+    @property
+    def interval_word(self) -> str:
+        """What an interval is called: 'minute' in an EMOM of 60 s intervals, else 'interval'."""
+        return "minute" if self.interval is IntervalKind.EMOM and self.every == 60 else "interval"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -130,6 +171,8 @@ _STEP_ENUMS = {
     "side": Side,
     "exercise_kind": ExerciseKind,
     "rest_reason": RestReason,
+    "role": BlockRole,
+    "interval": IntervalKind,
 }
 
 

@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from hamtimer.history import StepEntry, WorkoutRecord, holds_by_side
+from hamtimer.history import StepEntry, WorkoutRecord, holds_by_side, interval_results
 from hamtimer.printable import encodes_everything, json_printable, printable
 
 FORMATS = ("jsonl", "csv")
@@ -36,6 +36,10 @@ CSV_COLUMNS = (
     "paused_seconds",
     "held_seconds",
     "outcome",
+    "role",
+    "range",
+    "reps_counted",
+    "rounds",
 )
 
 
@@ -53,11 +57,19 @@ def _step_json(step: StepEntry) -> dict[str, Any]:
         "active_seconds": step.active_seconds,
         "paused_seconds": step.paused_seconds,
         "held_seconds": step.held_seconds,
+        "role": str(step.role),
+        "range": None if step.low is None else [step.low, step.high],
+        "reps_counted": step.reps_counted,
+        "interval": None if step.interval is None else str(step.interval),
+        "interval_number": step.interval_number,
+        "rounds": step.rounds,
     }
 
 
 def record_json(record: WorkoutRecord) -> dict[str, Any]:
-    """One workout as a JSON object: who, when, how it ended, its holds and every step."""
+    """One workout as a JSON object: who, when, how it ended, its holds, its AMRAP rounds and
+    EMOM intervals done on time, and every step."""
+    results = interval_results(record)
     return {
         "id": str(record.id),
         "circuit": record.circuit,
@@ -85,6 +97,9 @@ def record_json(record: WorkoutRecord) -> dict[str, Any]:
             }
             for hold in holds_by_side(record)
         ],
+        "amrap_rounds": list(results.rounds),
+        "emom_intervals": results.emom_intervals,
+        "emom_on_time": results.emom_on_time,
         "steps": [_step_json(step) for step in record.steps],
     }
 
@@ -130,6 +145,10 @@ def csv_rows(record: WorkoutRecord) -> list[dict[str, object]]:
             "paused_seconds": f"{step.paused_seconds:g}",
             "held_seconds": "" if step.held_seconds is None else f"{step.held_seconds:g}",
             "outcome": str(step.status),
+            "role": str(step.role),
+            "range": "" if step.low is None else f"{step.low:g}-{step.high:g}",
+            "reps_counted": "" if step.reps_counted is None else step.reps_counted,
+            "rounds": "" if step.rounds is None else step.rounds,
         }
         for step in record.steps
         if step.reached

@@ -11,7 +11,14 @@ from collections.abc import Sequence
 from rich.table import Table
 from rich.text import Text
 
-from hamtimer.history import Outcome, SideHolds, TrendPoint, WorkoutRecord, holds_by_side
+from hamtimer.history import (
+    Outcome,
+    SideHolds,
+    TrendPoint,
+    WorkoutRecord,
+    holds_by_side,
+    interval_results,
+)
 from hamtimer.plan import format_duration
 from hamtimer.printable import printable
 from hamtimer.report.text import (
@@ -19,21 +26,39 @@ from hamtimer.report.text import (
     circuit_text,
     completion_text,
     duration_text,
+    emom_text,
     holds_text,
+    intervals_text,
     local_time,
+    ranges_text,
     rehearsal_text,
+    rounds_text,
+    sets_text,
     weaker_side,
 )
 
 
 def summary_text(record: WorkoutRecord) -> Text:
-    """The workout's headline: how it ended, the circuit, its length and its steps."""
+    """The workout's headline: how it ended, the circuit, its length and its steps; the
+    workout's own sets when it had a warm-up or cool-down; every set prescribed as a range,
+    with what was done; each AMRAP's rounds and the EMOM intervals done on time."""
     finished = record.outcome is Outcome.FINISHED
     text = Text("Workout finished!\n" if finished else "Workout ended\n")
     text.stylize("bold")
     text.append(f"{circuit_text(record)}\n")
     text.append(f"Total time (without pauses): {duration_text(record)}\n")
     text.append(f"Steps done {record.completed} of {len(record.steps)} · skipped {record.skipped}")
+    if record.has_warm_up_or_cool_down:
+        text.append(f"\n{sets_text(record)}")
+    ranges = ranges_text(record)
+    if ranges:
+        text.append("\nRanges: what was prescribed → what you did\n", style="bold")
+        text.append(ranges)
+    results = interval_results(record)
+    if results.rounds:
+        text.append(f"\nAMRAP: {rounds_text(results)}", style="bold")
+    if results.emom_intervals:
+        text.append(f"\n{emom_text(results)}", style="bold")
     if record.rehearsal:
         text.append(f"\n{rehearsal_text(record).capitalize()}: not counted in hold trends.")
     return text
@@ -67,7 +92,7 @@ def history_table(records: Sequence[WorkoutRecord], *, older: int = 0) -> Table:
             local_time(record.started_at),
             circuit_text(record),
             duration_text(record),
-            completion_text(record),
+            "\n".join(filter(None, (completion_text(record), intervals_text(record, "\n")))),
             holds_text(record),
         )
         table.add_row(*(Text(cell) for cell in cells), style=style)

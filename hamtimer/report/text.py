@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from hamtimer.history import Outcome, SideHolds, WorkoutRecord, holds_by_side
+from hamtimer.history import (
+    IntervalResults,
+    Outcome,
+    SideHolds,
+    StepEntry,
+    WorkoutRecord,
+    holds_by_side,
+    interval_results,
+)
 from hamtimer.history.holds import UNEVEN, side_difference, signed_difference
-from hamtimer.plan import format_duration
+from hamtimer.plan import WorkMode, format_duration
 from hamtimer.printable import printable
 
 UNEVEN_PERCENT = round(UNEVEN * 100)
@@ -22,6 +30,56 @@ def completion_text(record: WorkoutRecord) -> str:
     if record.skipped:
         text += f" · {record.skipped} skipped"
     return f"abandoned {text}" if record.outcome is Outcome.ABANDONED else text
+
+
+def sets_text(record: WorkoutRecord) -> str:
+    """'Sets done 9 of 10 (warm-up and cool-down not counted)': the workout's own sets."""
+    sets = record.sets_done()
+    text = f"Sets done {sum(sets)} of {len(sets)}"
+    return (
+        f"{text} (warm-up and cool-down not counted)" if record.has_warm_up_or_cool_down else text
+    )
+
+
+def range_text(step: StepEntry) -> str:
+    """A set prescribed as a range, and what was done: 'Nordic curl · set 3: 6–8 reps → 7
+    reps', 'Plank · RIGHT · set 1: 20–30 s → 0:18, under 20 s', in an interval block its
+    interval: 'Burpee · interval 4: 8–12 reps → missed'; '' without a range."""
+    if step.low is None or step.high is None:
+        return ""
+    which = f"set {step.set_number}" if step.set_number else ""
+    if step.interval_number is not None:
+        which = f"interval {step.interval_number}"
+    where = " · ".join(
+        part
+        for part in (
+            printable(step.exercise or step.summary),
+            step.side.upper() if step.side else "",
+            which,
+        )
+        if part
+    )
+    unit = "s" if step.mode is WorkMode.TIMED else "reps"
+    prescribed = f"{step.low:g}–{step.high:g} {unit}"
+    if not step.completed:
+        done = str(step.status).replace("_", " ")
+    elif step.mode is WorkMode.TIMED:
+        done = format_duration(step.active_seconds)
+        if step.active_seconds + 0.5 < step.low:
+            done += f", under {step.low:g} s"
+    elif step.reps_counted is not None:
+        done = f"{step.reps_counted} reps"
+        if step.reps_counted < step.low:
+            done += f", under {step.low:g}"
+    else:
+        done = "done"
+    return f"{where}: {prescribed} → {done}"
+
+
+def ranges_text(record: WorkoutRecord) -> str:
+    """Every set the workout reached that was prescribed as a range, a line each."""
+    lines = (range_text(step) for step in record.steps if step.reached)
+    return "\n".join(line for line in lines if line)
 
 
 def rehearsal_text(record: WorkoutRecord) -> str:
@@ -84,6 +142,31 @@ def holds_text(record: WorkoutRecord) -> str:
     """Every to-fatigue exercise's holds per side, a line each (`hold_line`)."""
     holds = holds_by_side(record)
     return "\n".join(hold_line(hold, named=len(holds) > 1) for hold in holds)
+
+
+def rounds_text(results: IntervalResults) -> str:
+    """Each AMRAP's rounds: '7 rounds', '7 + 5 rounds', '1 round'; '' without an AMRAP."""
+    if not results.rounds:
+        return ""
+    total = " + ".join(str(count) for count in results.rounds)
+    return f"{total} round{'' if results.rounds == (1,) else 's'}"
+
+
+def emom_text(results: IntervalResults, *, short: bool = False) -> str:
+    """'8 of 10 EMOM intervals on time' (`short`: 'EMOM 8/10 on time'); '' without an EMOM."""
+    if not results.emom_intervals:
+        return ""
+    if short:
+        return f"EMOM {results.emom_on_time}/{results.emom_intervals} on time"
+    return f"{results.emom_on_time} of {results.emom_intervals} EMOM intervals on time"
+
+
+def intervals_text(record: WorkoutRecord, sep: str = " · ") -> str:
+    """The AMRAP rounds and the EMOM intervals done on time, short, joined by `sep`:
+    '7 rounds · EMOM 8/10 on time'; '' without them."""
+    results = interval_results(record)
+    parts = (rounds_text(results), emom_text(results, short=True))
+    return sep.join(text for text in parts if text)
 
 
 def waiting_text(record: WorkoutRecord, *, running: bool) -> str:

@@ -16,8 +16,14 @@ something has a sound, and moments that ask for different things sound different
 - REP (a paced rep is due) → the rep tick, from rep 2 on: rep 1 is due at the very moment
   work starts, and GO already marks that beat. FINISHED → done.
 - TARGET (a hold passed last time's, or the best) → target, the four rising beeps.
+- TEMPO (a phase of a paced rep starts: down, hold, up, hold) → silent: the rep tick
+  already marks each rep, and the voice says the phases ("Hold.", "Up.").
+- ROUND (an AMRAP round counted) → the rep tick: the runner hears the count taken without
+  looking. An EMOM interval needs nothing of its own: its rest's STEP_STARTED is set done,
+  the countdown runs to its boundary and the next interval starts with GO.
 - Everything else is silent: STEP_ENDED (the next step's start speaks for it), PAUSED,
-  RESUMED and ABANDONED (the runner just pressed a key, so they are looking).
+  RESUMED, ROUND_TAKEN_BACK and ABANDONED (the runner just pressed a key, so they are
+  looking).
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ _BY_EVENT = {
     EventKind.REP: Cue.REP,
     EventKind.FINISHED: Cue.DONE,
     EventKind.TARGET: Cue.TARGET,
+    EventKind.ROUND: Cue.REP,
 }
 
 

@@ -58,6 +58,7 @@ class HamtimerApp(ServicesApp):
         voice_factory: VoiceFactory | None = None,
         store_problem: str | None = None,
         prepare: Callable[[], str | None] | None = None,
+        place: str | None = None,
     ) -> None:
         super().__init__(
             session,
@@ -68,6 +69,7 @@ class HamtimerApp(ServicesApp):
             voice_factory=voice_factory,
             store_problem=store_problem,
             prepare=prepare,
+            place=place,
         )
         session.on_error = self.show_error
         self.realtime = realtime
@@ -228,6 +230,26 @@ class HamtimerApp(ServicesApp):
             screen.wake()
 
         self.push_screen(HelpScreen(paused=True), closed)
+
+    def action_show_programme(self) -> None:
+        """The programme followed: its weeks as a grid, what was done, the progress."""
+        from hamtimer.following import place  # loads only when asked
+        from hamtimer.programme import ProgrammeError
+        from hamtimer.tui.screens.programme import ProgrammeScreen
+
+        self.session.looked_up.wait()  # the history is opened on a thread after the first frame
+        store = self.session.store
+        if store is None:
+            self.push_screen(
+                ProgrammeScreen(None, ["History is not available: the data folder cannot be used."])
+            )
+            return
+        try:
+            found = place(store, self.session.calendar)
+        except ProgrammeError as problem:
+            self.push_screen(ProgrammeScreen(None, [str(problem)]))
+            return
+        self.push_screen(ProgrammeScreen(found, store.take_notices()))
 
     def action_show_history(self) -> None:
         """Past workouts and the trend of the holds per side."""

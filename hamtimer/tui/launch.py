@@ -3,17 +3,19 @@ sound and the voice opened once the app has drawn its first frame."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hamtimer import folders
 from hamtimer.circuit import CircuitFile
-from hamtimer.clock import MonotonicClock, ScaledClock
+from hamtimer.clock import Calendar, MonotonicClock, ScaledClock, SystemCalendar
 from hamtimer.plan.compiled import CompiledCircuit
 from hamtimer.session import WorkoutSession
 from hamtimer.tui.app import HamtimerApp
 
 if TYPE_CHECKING:
+    from hamtimer.following import SessionCircuit
     from hamtimer.history import HistoryStore
     from hamtimer.tui.opening import ServicesApp
     from hamtimer.tui.services import Coach, CuePlayer
@@ -42,12 +44,18 @@ def run_app(
     voice: str = "on",
     voice_volume: float = 1.0,
     hands_free: bool = False,
+    programme: SessionCircuit | None = None,
+    calendar: Calendar | None = None,
+    notices: Sequence[str] = (),
 ) -> tuple[int, list[str]]:
     """Run the timer for a circuit until the runner leaves: the process exit code, and what
     to tell once the terminal is back (a workout that could not be saved).
 
     `voice` is 'on' or 'off' (off: no voice until `v`); `voice_volume` (0–1) the voice's
-    level against the tones; `hands_free` paces every set of reps.
+    level against the tones; `hands_free` paces every set of reps. `programme`: the circuit
+    is this session of the programme followed (linked to it when saved, its hold targets
+    shown); `calendar` says which day it is done on. `notices`: what the history said when
+    it was read for the programme (a damaged file set aside), for the start screen.
 
     Raises the unexpected error that ended the app, if one did, with the terminal restored.
     """
@@ -60,6 +68,9 @@ def run_app(
         speed=speed,
         hands_free=hands_free,
         look_up=False,
+        session=programme.link if programme else None,
+        hold_goals=programme.holds if programme else None,
+        calendar=calendar or SystemCalendar(),
     )
 
     def prepare() -> str | None:
@@ -94,7 +105,9 @@ def run_app(
         sound_factory=open_sound,
         voice_factory=open_voice,
         prepare=prepare,
+        place=programme.place if programme else None,
     )
+    app.notices.extend(notices)
     result = app.run()
     session.close()
     if app.crashed is not None:

@@ -2,7 +2,8 @@
 voice, on one thread; and the lines of the start and timer screens that say how they stand.
 
 `ServicesApp` is `HamtimerApp`'s base: what the start screen shows while they open, and how
-each arrives on the app's loop (`call_from_thread`) and is told to the screen showing.
+each arrives on the app's loop (`call_from_thread`) and is told to the screen showing. A
+service thread never prints: an app that ended meanwhile just drops what arrives.
 """
 
 from __future__ import annotations
@@ -25,7 +26,10 @@ FIRST_FRAME_WAIT = 1.0
 """Seconds the services' thread waits for the first frame before it starts its work anyway."""
 
 SoundFactory = Callable[["ServicesApp"], "CuePlayer"]
+"""Opens the sound for the app (off its loop)."""
+
 VoiceFactory = Callable[["ServicesApp", "CuePlayer"], "Coach"]
+"""Opens the voice for the app, speaking through the sound player (off its loop)."""
 
 
 class ServicesApp(App[int]):
@@ -43,8 +47,11 @@ class ServicesApp(App[int]):
         voice_factory: VoiceFactory | None,
         store_problem: str | None,
         prepare: Callable[[], str | None] | None,
+        place: str | None,
     ) -> None:
         super().__init__()
+        self.place = place
+        """The programme's place when this circuit is its session ('Nordic … · Week 3 · …')."""
         self.session = session
         self.challenge = challenge
         self.sound = sound
@@ -52,7 +59,7 @@ class ServicesApp(App[int]):
         self.voice = voice
         self._voice_factory = voice_factory
         self.store_problem = store_problem
-        self.notices = session.take_notices()
+        self.notices = [*session.circuit.warnings, *session.take_notices()]
         self._prepare = prepare
         """Opens the history after the first frame, on a thread; returns a problem to show."""
         self._timer_screen: WorkoutScreen | None = None
@@ -81,6 +88,7 @@ class ServicesApp(App[int]):
             speed=session.speed,
             resume_at=None if resumable is None else resumable.current_index,
             notices=tuple(lines),
+            place=self.place,
         )
 
     def status_line(self) -> str:

@@ -4,7 +4,8 @@ The runner tells the phase from across the room by the colour of the whole scree
 whatever terminal they have and with whatever eyes. So each colour is an entry of the
 256-colour palette's 6×6×6 cube (a 256-colour terminal shows exactly what a truecolour
 one does), maps to its own ANSI colour in a 16-colour terminal, and the phases a runner
-must never confuse — work, rest, get ready / switch, paused — are far apart in CIE76 ΔE,
+must never confuse — work, rest, get ready / switch, paused, warm-up and cool-down work
+("easy") — are far apart in CIE76 ΔE,
 also as a deuteranope (red-green colour blind) sees them.
 
 The maths: sRGB ↔ linear light (IEC 61966-2-1), linear RGB → CIE XYZ → CIE L*a*b* (D65
@@ -41,11 +42,18 @@ PALETTE: dict[str, PhaseColour] = {
     "get-ready": PhaseColour("#ffaf00", BLACK),  # amber
     "switch": PhaseColour("#008787", BLACK),  # teal
     "paused": PhaseColour("#d70000", WHITE),  # red
+    "easy": PhaseColour("#ffafaf", BLACK),  # pink: warm-up and cool-down work
     "finished": PhaseColour("#444444", WHITE),  # grey
 }
 """Every phase of the timer screen (the CSS class `phase-…`) and its colours."""
 
-APART = (("work",), ("rest-sides", "rest-sets"), ("get-ready", "switch"), ("paused",))
+APART = (
+    ("work",),
+    ("rest-sides", "rest-sets"),
+    ("get-ready", "switch"),
+    ("paused",),
+    ("easy",),
+)
 """Groups of phases a runner must never confuse with another group's."""
 
 MIN_APART_256 = 30.0

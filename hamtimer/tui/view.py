@@ -5,7 +5,9 @@ workout can be checked with plain tests, and the widgets only place text. Most l
 as a few wordings, longest first: the widget shows the first that fits its width.
 
 The screen is laid out from the number outwards. During work: the side in large capitals
-above the number, the halo's direction beside it. During a rest, a switch or get-ready:
+above the number, the halo's direction beside it. In an EMOM the number is the time left in
+the interval (the reps in capitals above it); in an AMRAP it is the rounds counted, with the
+time left of the cap in capitals above it. During a rest, a switch or get-ready:
 what comes next, large, at the top (exercise, then side and amount) with its cue and
 equipment below the number, so the runner can set up while the clock runs.
 Every string of a `View` is `printable`: names from the circuit file never reach the
@@ -20,6 +22,7 @@ from typing import Any
 
 from hamtimer.history import HoldTarget
 from hamtimer.plan import SYMBOLS, RestReason, Step, StepKind, WorkMode, format_duration
+from hamtimer.plan.speech import PHASE_WORDS, ROLE_WORDS
 from hamtimer.printable import printable
 from hamtimer.workout import Snapshot, WorkoutState
 
@@ -33,7 +36,7 @@ Lines = tuple[str, ...]
 class View:
     """Every string and the phase of the workout screen at one moment."""
 
-    phase: str  # colour: work, rest-sides, rest-sets, get-ready, switch, paused, finished
+    phase: str  # colour: work, easy, rest-sides, rest-sets, get-ready, switch, paused, finished
     kind: str  # layout: work, pause (rests, switch, get-ready) or over
     headline: Lines
     name: Lines  # large: the next exercise (pauses)
@@ -49,6 +52,7 @@ class View:
     next: Lines
     progress: float
     times: str
+    tempo: Lines = ()  # paced reps with tempo phases: the phases of the rep, ticking
 
 
 def countdown(remaining: float) -> str:
@@ -69,6 +73,8 @@ def phase_of(step: Step | None, state: WorkoutState) -> str:
         return "finished"
     if step.kind is StepKind.REST:
         return "rest-sides" if step.rest_reason is RestReason.BETWEEN_SIDES else "rest-sets"
+    if step.kind is StepKind.WORK and step.role in ROLE_WORDS:
+        return "easy"
     return {
         StepKind.WORK: "work",
         StepKind.GET_READY: "get-ready",
@@ -85,8 +91,15 @@ def shortened(text: str) -> Lines:
 def _headline(step: Step, following: Step | None, paused: bool) -> Lines:
     if paused:
         return ("PAUSED — Space to go on", "PAUSED")
+    if step.mode is WorkMode.AMRAP:
+        lines = (f"{step.headline} · {step.title}", step.headline, "AMRAP")
+        if step.role in ROLE_WORDS:  # a warm-up or cool-down AMRAP says so first
+            return (f"{ROLE_WORDS[step.role].upper()} · {lines[0]}", *lines)
+        return lines
     if step.kind is StepKind.WORK:
         label = "HOLD" if step.mode is WorkMode.OPEN else "WORK"
+        if step.role in ROLE_WORDS:
+            label = ROLE_WORDS[step.role].upper()
         exercise = step.exercise or step.title
         return (f"{label} · {step.set_text} · {exercise}", f"{label} · {exercise}", exercise)
     headline = step.headline.upper()
@@ -114,28 +127,111 @@ def _next_up(step: Step | None) -> tuple[Lines, Lines]:
     return shortened((step.exercise or step.title).upper()), detail
 
 
+def _emom_reps(snapshot: Snapshot, step: Step) -> bool:
+    """Reps the runner counts in an EMOM interval: its time left is the number."""
+    unpaced = step.mode is WorkMode.REPS and not step.tempo
+    return unpaced and snapshot.interval_remaining is not None
+
+
 def _big(snapshot: Snapshot, step: Step) -> str:
+    if step.mode is WorkMode.AMRAP:
+        return str(snapshot.rounds or 0)
+    if _emom_reps(snapshot, step):
+        return countdown(snapshot.interval_remaining or 0.0)
     if step.mode is WorkMode.OPEN:
         return count_up(snapshot.step_elapsed)
     if step.mode is WorkMode.REPS:
-        return f"{max(1, snapshot.reps_counted or 0)}/{step.reps}" if step.tempo else str(step.reps)
+        if step.tempo:
+            return f"{max(1, snapshot.reps_counted or 0)}/{step.reps}"
+        return str(step.reps) if step.reps_low is None else f"{step.reps_low}-{step.reps}"
     return countdown(snapshot.step_remaining or 0.0)
+
+
+def _detail(snapshot: Snapshot, step: Step) -> Lines:
+    """The large line above the number during work: the side; in an EMOM the reps too; in an
+    AMRAP the time left of its cap."""
+    if step.mode is WorkMode.AMRAP:
+        left = countdown(snapshot.step_remaining or 0.0)
+        return (f"{left} LEFT", left)
+    if not _emom_reps(snapshot, step):
+        return _side(step)
+    amount = step.brief.upper()
+    return (*(f"{side} · {amount}" for side in _side(step)), amount)
 
 
 def _prompt(snapshot: Snapshot, step: Step) -> Lines:
     if step.kind is not StepKind.WORK:
         return ()
+    if step.mode is WorkMode.AMRAP:
+        return (
+            "Rounds done — + or Enter at the end of each round, - takes one back",
+            "Rounds done — + or Enter for each",
+            "Rounds done",
+        )
+    lines = _plain_prompt(snapshot, step)
+    left = snapshot.interval_remaining
+    if left is None:
+        return lines
+    rest = f"rest till the {step.interval_word} is up"
+    if _emom_reps(snapshot, step):
+        return (f"{lines[0]}, then {rest}", *lines)
+    return (f"{lines[0]} · {countdown(left)} left in the {step.interval_word}", *lines)
+
+
+def _plain_prompt(snapshot: Snapshot, step: Step) -> Lines:
     if step.mode is WorkMode.OPEN:
         return ("Hold to fatigue — Enter when you let go", "Enter when you let go")
     if step.mode is WorkMode.TIMED:
-        return (f"{step.seconds:g} seconds of work",)
-    reps = f"{step.reps} reps"
+        if step.seconds_low is None:
+            return (f"{step.seconds:g} seconds of work",)
+        left = step.seconds_low - snapshot.step_elapsed
+        if left > EPSILON:
+            more = f"at least {countdown(left)} more"
+            return (f"{step.amount} — {more}, then Enter when you stop", f"{more}")
+        return (f"{step.amount} — Enter when you stop", "Enter when you stop")
+    count = f"{step.reps}" if step.reps_low is None else f"{step.reps_low}–{step.reps}"
+    reps = f"{count} reps"
     if step.direction is not None:
-        reps = f"{step.reps} × {step.direction.upper()} {SYMBOLS[step.direction]}"
+        reps = f"{count} × {step.direction.upper()} {SYMBOLS[step.direction]}"
     if step.tempo:
         rep = max(1, snapshot.reps_counted or 0)
-        return (f"{reps} — rep {rep}, one every {step.tempo:g} s", f"rep {rep} of {step.reps}")
+        pace = f"one every {step.tempo:g} s"
+        if step.tempo_phases:
+            pace = "at " + "-".join(f"{length:g}" for length in step.tempo_phases)
+        if step.reps_low is not None:
+            return (
+                f"{reps} — rep {rep}, {pace} — Enter to stop from rep {step.reps_low} on",
+                f"rep {rep} of {count}",
+            )
+        return (f"{reps} — rep {rep}, {pace}", f"rep {rep} of {step.reps}")
     return (f"{reps} — Enter when done", "Enter when done")
+
+
+def tempo_ticks(step: Step, elapsed: float) -> Lines:
+    """The phases of the rep in progress, each with a dot a second: those done filled, the
+    phase in progress in capitals ('DOWN ●●○ · hold ○ · up ○'), longest wording first."""
+    if not step.tempo_phases or not step.tempo or step.reps is None:
+        return ()
+    if elapsed + EPSILON >= step.tempo * step.reps:
+        position = step.tempo - EPSILON  # the last rep, at its end
+    else:
+        position = (elapsed + EPSILON) % step.tempo
+    parts, current = [], ""
+    start = 0.0
+    for word, length in zip(PHASE_WORDS, step.tempo_phases, strict=True):
+        if length <= 0:
+            continue
+        seconds = max(1, math.ceil(length - EPSILON))
+        if position >= start + length:
+            text = f"{word} {'●' * seconds}"
+        elif position >= start:
+            done = min(seconds, math.floor(position - start) + 1)
+            text = current = f"{word.upper()} {'●' * done}{'○' * (seconds - done)}"
+        else:
+            text = f"{word} {'○' * seconds}"
+        parts.append(text)
+        start += length
+    return tuple(dict.fromkeys((" · ".join(parts), current, current.split()[0])))
 
 
 def passed_marks(target: HoldTarget | None, held: float) -> int:
@@ -145,9 +241,12 @@ def passed_marks(target: HoldTarget | None, held: float) -> int:
     return sum(held + EPSILON >= mark for mark in target.marks())
 
 
-def _target(target: HoldTarget | None, passed: int) -> Lines:
+def _target(target: HoldTarget | None, passed: int, held: float = 0.0) -> Lines:
     if target is None:
         return ()
+    if target.goal is not None:
+        return _goal(target, held)
+    assert target.last is not None and target.best is not None
     last, best = count_up(target.last), count_up(target.best)
     if passed >= len(target.marks()):
         return (f"★ NEW BEST — longer than {best}", "★ NEW BEST")
@@ -156,6 +255,23 @@ def _target(target: HoldTarget | None, passed: int) -> Lines:
     if target.best <= target.last:
         return (f"Last time {last} — your best", f"Last time {last}", f"Last {last}")
     return (f"Last time {last} · best {best}", f"Last {last} · best {best}", f"Last {last}")
+
+
+def _goal(target: HoldTarget, held: float) -> Lines:
+    """A programme's hold target first, then last time's hold when there is one."""
+    assert target.goal is not None
+    goal = count_up(target.goal)
+    head = f"✓ Target {goal} reached" if held + EPSILON >= target.goal else f"Target {goal}"
+    if target.last is None:
+        return (head,)
+    return (f"{head} · last time {count_up(target.last)}", head)
+
+
+def _cue(step: Step | None) -> str:
+    """The coaching cue of the work (being done, or next); an AMRAP's round."""
+    if step is not None and step.round_items:
+        return "Each round: " + " · ".join(step.round_items)
+    return (step.cue if step is not None else None) or ""
 
 
 def _extra(step: Step | None) -> Lines:
@@ -214,7 +330,7 @@ def view_of(snapshot: Snapshot, target: HoldTarget | None = None) -> View:
     if not working:
         target = None
     passed = passed_marks(target, snapshot.step_elapsed)
-    name, detail = ((), _side(step)) if working else _next_up(following)
+    name, detail = ((), _detail(snapshot, step)) if working else _next_up(following)
     view = View(
         phase=phase_of(step, snapshot.state),
         kind="work" if working else "pause",
@@ -225,13 +341,14 @@ def view_of(snapshot: Snapshot, target: HoldTarget | None = None) -> View:
         hollow=paused,
         direction=step.direction.value if working and step.direction else "",
         prompt=_prompt(snapshot, step),
-        target=_target(target, passed),
+        target=_target(target, passed, snapshot.step_elapsed),
         passed=passed,
-        cue=(step.cue if working else following.cue if following else None) or "",
+        cue=_cue(step if working else following),
         extra=_extra(step if working else following),
         next=_following(following) if working else _set_up(following),
         progress=snapshot.fraction,
         times=f"step {snapshot.index + 1} of {snapshot.total} · {times}",
+        tempo=tempo_ticks(step, snapshot.step_elapsed) if working else (),
     )
     return _printable(view)
 

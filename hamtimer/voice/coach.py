@@ -14,8 +14,11 @@ When things are said:
   heads-up or (paced reps) the second rep, or else the brief form, or nothing.
 - TIME_LEFT (a heads-up before a long rest ends): "Ten seconds.", before the countdown.
 - REP from 2 on: the count, before the next rep.
+- TEMPO (a phase of a paced rep with a tempo such as "3-1-1-0"): the phase's word ("Hold.",
+  "Up."), before the next phase starts; not the first phase, which the count already marks.
 - a hold: its start phrase with last time's hold, if there is one; TARGET: "That beats last
   time." when it passes last time's, "A new best." when it passes the best ever.
+- ROUND (an AMRAP round counted): "Round four done."
 - FINISHED: the length of the workout (made then, and said when ready).
 - PAUSED, ABANDONED, a new step: what is still waiting or sounding is hushed.
 """
@@ -25,6 +28,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Protocol
 
@@ -72,16 +76,29 @@ class Lines:
     latest: float | None = None
 
 
-def _boundary(step: Step, start: float, heads_up: float | None) -> float | None:
-    """The first cue after a step's start that its start phrase must not run over."""
-    if step.seconds is None:
+def _boundary(
+    step: Step, start: float, heads_up: float | None, length: float | None = None
+) -> float | None:
+    """The first cue after a step's start that its start phrase must not run over; `length`
+    is the step's own length when the engine knows it better than the plan (an EMOM
+    interval's rest lasts what the work left of it)."""
+    seconds = step.seconds if length is None else length
+    if seconds is None:
         return None
     if is_paced(step):
-        return start + (step.tempo or 0) if (step.reps or 0) > 1 else start + step.seconds
-    end = start + step.seconds - COUNTDOWN_FROM
-    if heads_up is not None and step.seconds > 2 * heads_up:
-        end = min(end, start + step.seconds - heads_up)
+        if step.tempo_phases or (step.reps or 0) > 1:
+            return start + _first_beat(step)  # the next phase, or the next rep
+        return start + seconds
+    end = start + seconds - COUNTDOWN_FROM
+    if heads_up is not None and seconds > 2 * heads_up:
+        end = min(end, start + seconds - heads_up)
     return end
+
+
+def _first_beat(step: Step) -> float:
+    """Seconds from a paced rep's start to its next cue: the end of its first phase (with
+    tempo phases), else the next rep."""
+    return next((end for end in accumulate(step.tempo_phases) if end > 0), step.tempo or 0.0)
 
 
 def start_lines(plan: Plan, index: int, *, last: float | None = None) -> tuple[str, ...]:
@@ -99,8 +116,10 @@ def lines_for(
     targets: Mapping[int, float] | None = None,
     heads_up: float | None = HEADS_UP,
     elapsed: float = 0.0,
+    length: float | None = None,
 ) -> Lines | None:
-    """What the coach says at `event`, and by when; None for silence. Pure."""
+    """What the coach says at `event`, and by when; None for silence. Pure. `length` is the
+    step's length from its start as the engine has it (else the plan's)."""
     if not 0 <= event.step_index < len(plan.steps):
         return None
     step = plan.steps[event.step_index]
@@ -113,16 +132,21 @@ def lines_for(
     latest: float | None
     if speaks_at_start:
         last = (targets or {}).get(event.step_index)
-        latest = _boundary(step, event.due, heads_up)
+        latest = _boundary(step, event.due, heads_up, length)
         return Lines(start_lines(plan, event.step_index, last=last), latest)
     if kind is EventKind.REP and (event.count or 0) > 1 and step.tempo:
-        return Lines((words.count(event.count or 0),), event.due + step.tempo)
+        return Lines((words.count(event.count or 0),), event.due + _first_beat(step))
+    if kind is EventKind.TEMPO and (event.count or 0) > 1 and step.tempo_phases:
+        phase_seconds = step.tempo_phases[(event.count or 1) - 1]
+        return Lines((words.phase(event.count or 1),), event.due + phase_seconds)
     if kind is EventKind.TIME_LEFT and event.count:
         return Lines((words.time_left(event.count),), event.due + event.count - COUNTDOWN_FROM)
     if kind is EventKind.TARGET:
         last = (targets or {}).get(event.step_index)
         beyond = last is not None and (event.count or 0) > round(last)
         return Lines((words.new_best() if beyond else words.beat_last_time(),))
+    if kind is EventKind.ROUND and event.count:
+        return Lines((words.round_done(event.count),))
     if kind is EventKind.FINISHED:
         return Lines((words.finished(elapsed),))
     return None
@@ -134,10 +158,18 @@ def plan_lines(plan: Plan, targets: Mapping[int, float] | None = None) -> list[s
     targets = targets or {}
     for index, step in enumerate(plan.steps):
         texts.extend(start_lines(plan, index, last=targets.get(index)))
-        if step.seconds is not None and step.seconds > 2 * HEADS_UP and not is_paced(step):
+        longest = step.every if step.every is not None else step.seconds
+        if longest is not None and longest > 2 * HEADS_UP and not is_paced(step):
             texts.append(words.time_left(HEADS_UP))
+        if step.mode is WorkMode.AMRAP:
+            texts.extend(words.round_done(n) for n in range(1, words.ROUNDS_AHEAD + 1))
         if is_paced(step):
             texts.extend(words.count(n) for n in range(2, (step.reps or 0) + 1))
+            texts.extend(
+                words.phase(number)
+                for number, length in enumerate(step.tempo_phases, start=1)
+                if number > 1 and length > 0
+            )
         if index in targets:
             texts.extend((words.beat_last_time(), words.new_best()))
     texts.append(words.finished(plan.estimated_seconds))
@@ -204,8 +236,12 @@ class VoiceCoach:
             self.speaker.hush()
         if not self.enabled:
             return
-        elapsed = workout.snapshot().workout_elapsed if event.kind is EventKind.FINISHED else 0
-        lines = lines_for(event, workout.plan, targets=self.targets, elapsed=elapsed)
+        snapshot = workout.snapshot()
+        elapsed = snapshot.workout_elapsed if event.kind is EventKind.FINISHED else 0
+        length = None
+        if snapshot.index == event.step_index and snapshot.step_remaining is not None:
+            length = snapshot.step_remaining + max(snapshot.now - event.due, 0.0)
+        lines = lines_for(event, workout.plan, targets=self.targets, elapsed=elapsed, length=length)
         if lines is None:
             return
         clock_now = workout.clock.now()

@@ -11,8 +11,9 @@ deadline passes, the step ends *at* that deadline and the next step starts *at* 
 late the engine is woken, so lateness never accumulates over a long workout.
 
 Where things are: `engine` holds `Workout` (what happens when); `visit` the arithmetic of one
-pass through a step; `snapshot` what a renderer reads; `state` `WorkoutState`; `listeners`
-the delivery of events. Import them from `hamtimer.workout`.
+pass through a step; `keeping` a step's record; `intervals` EMOM boundaries; `snapshot` what a
+renderer reads; `state` `WorkoutState`; `listeners` the delivery of events. Import them from
+`hamtimer.workout`.
 
 Decisions a runner would notice (each has a test):
 
@@ -30,8 +31,18 @@ Decisions a runner would notice (each has a test):
   step and stay paused: the new step's start cues (GO, SWITCH_SIDES, REP 1, a countdown due at
   its start) sound when the runner resumes, not while the screen says "paused".
 - `adjust()` works on rests, get-ready, switch-sides and timed work (running or paused). It does
-  nothing on steps that wait for done and on paced reps, whose length is their reps. Removing
-  more than remains ends the step there and then as TIMED_OUT.
+  nothing on steps that wait for done, on paced reps, whose length is their reps, and in EMOM
+  and AMRAP blocks, whose clock is the workout. Removing more than remains ends the step there
+  and then as TIMED_OUT.
+- An EMOM interval starts when its first step is entered and ends `every` active seconds later,
+  on its boundary: its rest lasts until then (an early `done()` gives a longer rest), and work
+  still going at the boundary ends as MISSED, the rest of the interval is passed over (recorded,
+  no events) and the next interval starts exactly on the boundary. Entering the interval's
+  first step again (`back()`, `restart_step()`) starts the interval again; a later step entered
+  from outside the interval (a resumed workout) runs as planned.
+- In an AMRAP, `done()` and `count_round()` count a round (ROUND), `count_round(-1)` takes one
+  back (ROUND_TAKEN_BACK, never below zero); a round within `done_guard` of the last, or of the
+  start, is a double tap and ignored. The step ends at its cap as TIMED_OUT with its rounds.
 - While a step is in progress its record says ABANDONED with `ended=None`: if the app dies, a
   saved record is already right. Steps never entered say NOT_REACHED with `started=0.0`.
 - Listeners are called after the engine's state is consistent (events are queued, then
@@ -41,6 +52,7 @@ Decisions a runner would notice (each has a test):
 """
 
 from hamtimer.workout.engine import DONE_GUARD, Workout
+from hamtimer.workout.intervals import adjustable
 from hamtimer.workout.listeners import Listener
 from hamtimer.workout.snapshot import Snapshot
 from hamtimer.workout.state import WorkoutState
@@ -53,5 +65,6 @@ __all__ = [
     "Snapshot",
     "Workout",
     "WorkoutState",
+    "adjustable",
     "is_paced",
 ]

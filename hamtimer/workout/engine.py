@@ -13,7 +13,9 @@ from operator import attrgetter
 
 from hamtimer.clock import Clock
 from hamtimer.events import Event, EventKind, StepRecord, StepStatus
-from hamtimer.plan import Plan, Step, StepKind, WorkMode
+from hamtimer.plan import Plan, Step
+from hamtimer.workout.intervals import adjustable, boundary_for, pass_over
+from hamtimer.workout.keeping import close_record, keep_record, open_record
 from hamtimer.workout.listeners import Listener, Listeners
 from hamtimer.workout.resume import initial_records
 from hamtimer.workout.snapshot import Snapshot
@@ -208,8 +210,14 @@ class Workout:
         self._command(lambda now: self._leave(StepStatus.SKIPPED, now, self.index))
 
     def done(self) -> None:
-        """The runner says this step is finished (reps done, hold over, ready to go)."""
+        """The runner says this step is finished (reps done, hold over, ready to go); in an
+        AMRAP, that a round is (`count_round`)."""
         self._command(self._do_done)
+
+    def count_round(self, delta: int = 1) -> None:
+        """An AMRAP round done (`delta` 1), or one taken back (-1); nothing on other steps.
+        A round within `done_guard` seconds of the last (or of the start) is a double tap."""
+        self._command(lambda now: self._do_round(now, delta))
 
     def adjust(self, seconds: float | None = None) -> None:
         """Add time to (or, negative, remove time from) a rest or timed step."""
@@ -250,7 +258,7 @@ class Workout:
     def _do_start(self, now: float) -> None:
         self.started_at = now
         self.state = WorkoutState.RUNNING
-        self._enter(self.start_index, now)
+        self._enter(self.start_index, now, boundary_for(self.plan, self.start_index, now, None))
 
     def _do_pause(self, now: float) -> None:
         self.state = WorkoutState.PAUSED
@@ -278,13 +286,26 @@ class Workout:
 
     def _do_done(self, now: float) -> None:
         assert self._visit is not None
-        if now - self._visit.start >= self.done_guard:
+        if self._visit.rounds is not None:  # an AMRAP: Enter counts a round
+            self._do_round(now, 1)
+        elif now - self._visit.start >= self.done_guard:
             self._leave(StepStatus.DONE, now, self.index + 1)
+
+    def _do_round(self, now: float, delta: int) -> None:
+        visit = self._visit
+        if visit is None or visit.rounds is None:
+            return
+        if delta > 0 and now - visit.last_round >= self.done_guard:
+            visit.rounds, visit.last_round = visit.rounds + 1, now
+            self._emit(EventKind.ROUND, now, count=visit.rounds)
+        elif delta < 0 and visit.rounds > 0:
+            visit.rounds -= 1
+            self._emit(EventKind.ROUND_TAKEN_BACK, now, count=visit.rounds)
 
     def _do_adjust(self, now: float, delta: float) -> None:
         visit = self._visit
-        if visit is None or visit.deadline is None or visit.paced:
-            return  # waits for done, or paced: its length is its reps
+        if visit is None or visit.deadline is None or not adjustable(self._current_step()):
+            return  # waits for done, paced (its length is its reps), or set by the clock
         if not math.isfinite(delta):
             return
         moment = self._effective(now)
@@ -311,39 +332,27 @@ class Workout:
     def _fire(self, due: float, what: Due) -> None:
         visit, step = self._visit, self._current_step()
         assert visit is not None
-        if what is Due.START_CUE:
-            visit.start_cue = False
-            kind = EventKind.GO if step.kind is StepKind.WORK else EventKind.SWITCH_SIDES
-            self._emit(kind, due)
-        elif what is Due.REP:
-            self._emit(EventKind.REP, due, count=visit.next_rep)
-            visit.next_rep += 1
-        elif what is Due.HEADS_UP:
-            self._emit(EventKind.TIME_LEFT, due, count=round(visit.heads_up or 0))
-            visit.heads_up = None
-        elif what is Due.TARGET:
-            self._emit(EventKind.TARGET, due, count=round(visit.targets[0]))
-            visit.targets = visit.targets[1:]
-        elif what is Due.COUNTDOWN:
-            self._emit(EventKind.COUNTDOWN, due, count=visit.next_count)
-            visit.next_count -= 1
+        if what is Due.DEADLINE:
+            self._leave(visit.ending(step), due, visit.index + 1)
         else:
-            status = StepStatus.DONE if visit.paced else StepStatus.TIMED_OUT
-            self._leave(status, due, visit.index + 1)
+            kind, count = visit.take(what, step)
+            self._emit(kind, due, count=count)
 
     def _leave(self, status: StepStatus, at: float, target: int) -> None:
-        """End the current visit at `at` and begin `target` at the same reading (or finish)."""
+        """End the current visit at `at` and begin `target` at the same reading (or finish);
+        what is left of an EMOM interval whose boundary is `at` is passed over."""
         self._close_visit(status, at)
-        if target < len(self.plan):
-            self._enter(target, at)
-        else:
-            self._stop(WorkoutState.FINISHED, EventKind.FINISHED, at)
+        while target < len(self.plan):
+            boundary = boundary_for(self.plan, target, at, self._visit)
+            if boundary is None or boundary > at:
+                self._enter(target, at, boundary)
+                return
+            target = pass_over(self.plan, self.records, target, at)
+        self._stop(WorkoutState.FINISHED, EventKind.FINISHED, at)
 
-    def _enter(self, index: int, at: float) -> None:
+    def _enter(self, index: int, at: float, boundary: float | None) -> None:
         record = self.records[index]
-        if record.status is StepStatus.NOT_REACHED:
-            record.started, record.active_seconds, record.paused_seconds = at, 0.0, 0.0
-        record.status, record.ended = StepStatus.ABANDONED, None
+        open_record(record, at)
         self._visit = Visit.begin(
             index,
             self.plan.steps[index],
@@ -352,6 +361,7 @@ class Workout:
             base_paused=record.paused_seconds,
             heads_up=self.heads_up,
             targets=self.targets.get(index, ()),
+            boundary=boundary,
         )
         self._emit(EventKind.STEP_STARTED, at)
 
@@ -359,14 +369,7 @@ class Workout:
         visit, step = self._visit, self._current_step()
         assert visit is not None
         self._sync(at)
-        record = self.records[visit.index]
-        record.status, record.ended = status, at
-        record.held_seconds = (
-            visit.elapsed(self._effective(at))
-            if status is StepStatus.DONE and step.mode is WorkMode.OPEN
-            else None
-        )
-        record.reps_counted = visit.reps_counted
+        close_record(self.records[visit.index], visit, step, status, at, self._effective(at))
         if self._pause_began is not None:  # the pause goes on into the next step, if any
             self._shift(visit, at - self._pause_began)
             self._pause_began = at
@@ -383,11 +386,8 @@ class Workout:
         visit = self._visit
         if visit is None or not self.state.active:
             return
-        record = self.records[visit.index]
-        moment = self._effective(now)
         pausing = 0.0 if self._pause_began is None else now - self._pause_began
-        record.active_seconds = visit.base_active + visit.elapsed(moment)
-        record.paused_seconds = visit.base_paused + visit.paused + pausing
+        keep_record(self.records[visit.index], visit, self._effective(now), pausing)
 
     def _emit(
         self,

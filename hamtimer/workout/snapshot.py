@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from hamtimer.plan import Plan, Step
+from hamtimer.plan import IntervalKind, Plan, Step, WorkMode
 from hamtimer.workout.state import WorkoutState
 from hamtimer.workout.visit import Visit, is_paced
 
@@ -28,6 +28,10 @@ class Snapshot:
     step_elapsed: float
     step_remaining: float | None
     reps_counted: int | None
+    rounds: int | None
+    """An AMRAP's rounds counted so far; None on other steps."""
+    interval_remaining: float | None
+    """Seconds left in the EMOM interval the step is in; None outside one."""
     paused: bool
     workout_elapsed: float
     workout_remaining: float
@@ -51,6 +55,8 @@ class Snapshot:
             step_elapsed=0.0,
             step_remaining=step.seconds,
             reps_counted=0 if is_paced(step) else None,
+            rounds=0 if step.mode is WorkMode.AMRAP else None,
+            interval_remaining=step.every if step.interval is IntervalKind.EMOM else None,
             paused=False,
             workout_elapsed=workout_elapsed,
             workout_remaining=left,
@@ -85,6 +91,8 @@ class Snapshot:
             step_elapsed=elapsed,
             step_remaining=remaining,
             reps_counted=visit.reps_counted,
+            rounds=visit.rounds,
+            interval_remaining=visit.left_in_interval(moment),
             paused=state is WorkoutState.PAUSED,
             workout_elapsed=workout_elapsed,
             workout_remaining=left,

@@ -14,7 +14,8 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from hamtimer.plan import Plan, format_duration
-from hamtimer.plan.compiled import CompiledCircuit
+from hamtimer.plan.compiled import BlockOutline, CompiledCircuit
+from hamtimer.plan.speech import ROLE_WORDS
 from hamtimer.printable import printable
 from hamtimer.tui.screens.adaptive import AdaptiveScreen
 from hamtimer.tui.widgets.key_footer import KeyFooter
@@ -31,6 +32,20 @@ class StartInfo:
     speed: float = 1.0
     resume_at: int | None = None  # the interrupted workout's step (0-based), if any
     notices: tuple[str, ...] = ()
+    place: str | None = None  # the programme's session this is: 'Nordic … · Week 3 · …'
+
+
+def block_way(block: BlockOutline) -> str:
+    """How a block goes, in a few words: '3 sets each', '3 rounds', 'EMOM: every 60 s, 10
+    intervals', 'AMRAP: as many rounds as you can in 10:00', '8 rounds of intervals'."""
+    sets = block.sets or 0
+    if block.mode == "emom":
+        return f"EMOM: every {block.every or 0:g} s, {sets * len(block.exercises)} intervals"
+    if block.mode == "amrap":
+        return f"AMRAP: as many rounds as you can in {format_duration(block.time_cap or 0)}"
+    if block.mode == "intervals":
+        return f"{sets} rounds of intervals"
+    return f"{sets} rounds" if block.mode == "circuit" else f"{sets} sets each"
 
 
 class StartScreen(AdaptiveScreen):
@@ -39,6 +54,7 @@ class StartScreen(AdaptiveScreen):
     DEFAULT_CSS = """
     StartScreen #start { padding: 1 2; }
     StartScreen #start-title { text-style: bold; margin-bottom: 1; }
+    StartScreen #start-place { color: $accent; text-style: bold; }
     StartScreen #start-notices { margin-top: 1; color: $warning; }
     StartScreen #start-prompt { margin-top: 1; }
     StartScreen.-compact #start-outline { display: none; }
@@ -51,6 +67,7 @@ class StartScreen(AdaptiveScreen):
         Binding("c", "challenge", "Challenge", id="challenge", priority=True),
         Binding("v", "voice", "Voice", id="voice", show=False, priority=True),
         Binding("h", "app.show_history", "History", id="history", priority=True),
+        Binding("p", "app.show_programme", "Programme", id="programme", show=False, priority=True),
         Binding("question_mark", "app.help", "Help", id="help", priority=True),
         Binding("q", "app.quit", "Quit", id="quit", priority=True),
     ]
@@ -82,6 +99,7 @@ class StartScreen(AdaptiveScreen):
         """Header, the circuit's outline, the notices, the prompt."""
         yield TooSmall()
         with VerticalScroll(id="start"):
+            yield Static(id="start-place")
             yield Static(id="start-title")
             yield Static(id="start-outline")
             yield Static(id="start-notices")
@@ -100,6 +118,9 @@ class StartScreen(AdaptiveScreen):
         if info is None:
             return
         circuit, plan = info.circuit, info.plan
+        place = self.query_one("#start-place", Static)
+        place.display = info.place is not None
+        place.update(Text(printable(f"{info.place} (p: the weeks)" if info.place else "")))
         title = Text(printable(circuit.name), style="bold")
         title.append(f"\n{len(plan)} steps · about {format_duration(plan.estimated_seconds)}")
         title.append(f" · challenge mode {'ON' if info.challenge else 'off'} (c)")
@@ -108,11 +129,13 @@ class StartScreen(AdaptiveScreen):
         outline = Text()
         for block in circuit.blocks:
             outline.append(f"\n{printable(block.name)}", style="bold underline")
-            way = "rounds" if block.mode == "circuit" else "sets each"
-            outline.append(f"  {block.sets} {way}\n")
+            if block.role in ROLE_WORDS:
+                outline.append(f"  {ROLE_WORDS[block.role].lower()}", style="italic")
+            outline.append(f"  {block_way(block)}\n")
             for exercise in block.exercises:
                 outline.append(f"  • {printable(exercise.name)}", style="bold")
-                outline.append(f"  ({exercise.kind})\n", style="dim")
+                own = f", {exercise.sets} sets" if exercise.sets else ""
+                outline.append(f"  ({exercise.kind}{own})\n", style="dim")
                 if info.challenge and exercise.challenge:
                     challenge = printable(exercise.challenge)
                     outline.append(f"      challenge: {challenge}\n", style="italic")

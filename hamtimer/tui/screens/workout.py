@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import events
@@ -28,11 +27,13 @@ from hamtimer.tui.widgets import (
     StatusLine,
     TooSmall,
 )
-from hamtimer.workout import Workout, WorkoutState
+from hamtimer.workout import Workout, WorkoutState, adjustable
 
 KINDS = ("work", "pause", "over")
 LOOKS = frozenset(
-    {f"phase-{phase}" for phase in PALETTE} | {f"-kind-{kind}" for kind in KINDS} | {"-has-target"}
+    {f"phase-{phase}" for phase in PALETTE}
+    | {f"-kind-{kind}" for kind in KINDS}
+    | {"-has-target", "-has-tempo"}
 )
 """The screen's classes that follow what it shows (`-compact` and such follow its size)."""
 
@@ -43,26 +44,21 @@ WAKE_MARGIN = 0.001
 LARGE_HEIGHT = 34
 """From this many rows, the words above the number grow to five rows."""
 
-ESSENTIAL = ("toggle_pause", "go_on", "done", "summary", "app.help", "app.request_quit")
-"""The keys a small terminal's footer keeps: Space, Enter, ? and q."""
+ESSENTIAL = (
+    "toggle_pause",
+    "go_on",
+    "done",
+    "summary",
+    "count_round(1)",
+    "app.help",
+    "app.request_quit",
+)
+"""The keys a small terminal's footer keeps: Space, Enter (+ in an AMRAP), ? and q."""
 
 Targets = Callable[[Step | None], HoldTarget | None]
 
 HOLD_KEYS = frozenset({"pagedown", "pageup", "down", "up", "tab"})
 """Keys without a character that end a hold too: what presentation clickers send."""
-
-
-@dataclass(frozen=True)
-class Parts:
-    """The screen's widgets that a wake-up sets, found once (not looked up every second)."""
-
-    lines: dict[str, FitLine]
-    name: LargeLine
-    detail: LargeLine
-    big: BigTime
-    mark: DirectionMark
-    number: Horizontal
-    status: StatusLine
 
 
 class WorkoutScreen(AdaptiveScreen):
@@ -81,6 +77,9 @@ class WorkoutScreen(AdaptiveScreen):
     WorkoutScreen #mark { dock: right; width: 50%; }
     WorkoutScreen #number.-counter-clockwise #mark { dock: left; }
     WorkoutScreen #prompt { text-style: bold; }
+    WorkoutScreen #tempo { display: none; text-style: bold; }
+    WorkoutScreen.-has-tempo #tempo { display: block; }
+    WorkoutScreen.-compact.-has-tempo #tempo { display: none; }
     WorkoutScreen #target { text-style: bold; }
     WorkoutScreen #target.-passed { text-style: bold reverse; }
     WorkoutScreen #cue { text-style: italic; }
@@ -113,6 +112,24 @@ class WorkoutScreen(AdaptiveScreen):
         Binding("p,left", "back", "Back", id="back", priority=True, key_display="p"),
         Binding("plus,equals_sign", "adjust(1)", "10s", id="more", priority=True, key_display="+"),
         Binding("minus", "adjust(-1)", "10s", id="less", priority=True, key_display="-"),
+        Binding(
+            "plus,equals_sign,enter",
+            "count_round(1)",
+            "Round",
+            id="round",
+            priority=True,
+            key_display="+",
+            tooltip="An AMRAP round done (Enter counts too)",
+        ),
+        Binding(
+            "minus",
+            "count_round(-1)",
+            "Undo",
+            id="round-back",
+            priority=True,
+            key_display="-",
+            tooltip="Take back a round counted by mistake",
+        ),
         Binding("m", "mute", "Mute", id="mute", priority=True),
         Binding("v", "voice", "Voice", id="voice", show=False, priority=True),
         Binding("c", "challenge", "Hard", id="challenge", priority=True),
@@ -165,7 +182,6 @@ class WorkoutScreen(AdaptiveScreen):
         self._shown: View | None = None
         self._moment: tuple[int, WorkoutState] | None = None
         self._over_posted = False
-        self._parts: Parts  # found when mounted
 
     def compose(self) -> ComposeResult:
         """From the number outwards: words above it, the direction beside it, lines below."""
@@ -178,6 +194,7 @@ class WorkoutScreen(AdaptiveScreen):
                 yield BigTime(id="big")
                 yield DirectionMark(id="mark")
             yield FitLine(id="prompt")
+            yield FitLine(id="tempo")
             yield FitLine(id="target")
             yield FitLine(id="cue")
             yield FitLine(id="extra")
@@ -188,17 +205,8 @@ class WorkoutScreen(AdaptiveScreen):
     def on_mount(self) -> None:
         """Start the clock as soon as the screen is up."""
         super().on_mount()
-        self._parts = Parts(
-            lines={line.id or "": line for line in self.query(FitLine)},
-            name=self.query_one("#name", LargeLine),
-            detail=self.query_one("#detail", LargeLine),
-            big=self.query_one(BigTime),
-            mark=self.query_one(DirectionMark),
-            number=self.query_one("#number", Horizontal),
-            status=self.query_one(StatusLine),
-        )
-        for line_id in ("headline", "extra", "next", "target"):
-            self._parts.lines[line_id].max_lines = 1
+        for line_id in ("headline", "extra", "next", "target", "tempo"):
+            self.query_one(f"#{line_id}", FitLine).max_lines = 1
         if self.workout.state is WorkoutState.READY:
             self.workout.start()
         self.wake()
@@ -256,24 +264,28 @@ class WorkoutScreen(AdaptiveScreen):
         self._set_look(
             {f"phase-{view.phase}", f"-kind-{view.kind}"}
             | ({"-has-target"} if view.target else set())
+            | ({"-has-tempo"} if view.tempo else set())
         )
         lines = {
             "headline": view.headline,
             "prompt": view.prompt,
+            "tempo": view.tempo,
             "target": view.target,
             "cue": (view.cue,) if view.cue else (),
             "extra": view.extra,
             "next": view.next,
         }
-        parts = self._parts
         for line_id, variants in lines.items():
-            parts.lines[line_id].variants = variants
-        parts.lines["target"].set_class(view.passed > 0, "-passed")
-        parts.name.variants = view.name
-        parts.detail.variants = view.detail
-        parts.big.text, parts.big.look = view.big, "hollow" if view.hollow else "solid"
-        parts.mark.direction = view.direction
-        parts.number.set_class(view.direction == "counter-clockwise", "-counter-clockwise")
+            self.query_one(f"#{line_id}", FitLine).variants = variants
+        self.query_one("#target").set_class(view.passed > 0, "-passed")
+        self.query_one("#name", LargeLine).variants = view.name
+        self.query_one("#detail", LargeLine).variants = view.detail
+        big = self.query_one(BigTime)
+        big.text, big.look = view.big, "hollow" if view.hollow else "solid"
+        self.query_one(DirectionMark).direction = view.direction
+        self.query_one("#number").set_class(
+            view.direction == "counter-clockwise", "-counter-clockwise"
+        )
         self._show_status(view)
         moment = (self.workout.index, self.workout.state)
         if moment != self._moment:
@@ -291,7 +303,7 @@ class WorkoutScreen(AdaptiveScreen):
             self.add_class(*missing)
 
     def _show_status(self, view: View) -> None:
-        line = self._parts.status
+        line = self.query_one(StatusLine)
         line.text = f"{view.times} · {self.status}" if self.status else view.times
         line.fraction = view.progress
 
@@ -304,8 +316,11 @@ class WorkoutScreen(AdaptiveScreen):
             return state.over and action == "summary"
         if action in ("toggle_pause", "go_on"):
             return (state is WorkoutState.PAUSED) is (action == "go_on")
+        step = self.workout.plan.steps[self.workout.index]
         if action == "adjust":
-            return adjustable(self.workout.plan.steps[self.workout.index])
+            return adjustable(step)
+        if action in ("count_round", "done"):
+            return (step.mode is WorkMode.AMRAP) is (action == "count_round")
         return True
 
     def _command(self, name: str, *args: float) -> None:
@@ -339,6 +354,10 @@ class WorkoutScreen(AdaptiveScreen):
         """Restart this step, or go to the previous one if this one just began."""
         self._command("back")
 
+    def action_count_round(self, delta: int) -> None:
+        """+ or Enter in an AMRAP: a round done; -: one taken back."""
+        self._command("count_round", delta)
+
     def action_adjust(self, sign: int) -> None:
         """Add or remove time on a rest or timed step."""
         self._command("adjust", sign * self.workout.adjust_seconds)
@@ -369,9 +388,3 @@ class WorkoutScreen(AdaptiveScreen):
         self.workout.pause()
         self.wake()
         self.post_message(self.Suspended())
-
-
-def adjustable(step: Step) -> bool:
-    """True when ±10 s changes the step: a rest or timed work (not reps, paced or not,
-    and not a hold), as the engine's `adjust` does."""
-    return step.ends_itself and step.mode is not WorkMode.REPS
