@@ -183,7 +183,12 @@ def todays_session(
 ) -> tuple[SessionCircuit | None, list[str]]:
     """The followed programme's next session, for a plain `hamtimer` (None when no
     programme is followed or it is done), and what the history had to say once (a damaged
-    file set aside). Without a programme followed, only the history is read: no pydantic."""
+    file set aside). Without a programme followed, the file is only looked at: no store, no
+    pydantic (the history opens after the start screen's first frame)."""
+    from hamtimer.history.database import may_follow
+
+    if not may_follow(data_dir(folder)):
+        return None, []
     store = _store(folder)
     try:
         if store.following() is None:

@@ -10,29 +10,73 @@
 - `intervals` — what the EMOM and AMRAP blocks came to (rounds, intervals on time).
 """
 
-from hamtimer.history.holds import (
-    HoldTarget,
-    HoldTrend,
-    SideHolds,
-    TrendPoint,
-    hold_targets,
-    hold_trend,
-    holds_by_side,
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hamtimer.lazy import lazy_names
+
+if TYPE_CHECKING:
+    from hamtimer.history.holds import (
+        HoldTarget,
+        HoldTrend,
+        SideHolds,
+        TrendPoint,
+        hold_targets,
+        hold_trend,
+        holds_by_side,
+    )
+    from hamtimer.history.intervals import IntervalResults, interval_results
+    from hamtimer.history.records import (
+        COMPLETED,
+        ENDED,
+        HistoryError,
+        Outcome,
+        StepEntry,
+        WorkoutRecord,
+        circuit_matches,
+        plan_entries,
+        step_entries,
+        utc_now,
+    )
+    from hamtimer.history.store import HistoryStore
+
+# Each name loads with its module when first asked for: the store (and SQLite) only for the
+# store, so that the timer's first frame and a quick look at the file need neither.
+__getattr__ = lazy_names(
+    __name__,
+    {
+        **dict.fromkeys(
+            (
+                "HoldTarget",
+                "HoldTrend",
+                "SideHolds",
+                "TrendPoint",
+                "hold_targets",
+                "hold_trend",
+                "holds_by_side",
+            ),
+            "hamtimer.history.holds",
+        ),
+        **dict.fromkeys(("IntervalResults", "interval_results"), "hamtimer.history.intervals"),
+        **dict.fromkeys(
+            (
+                "COMPLETED",
+                "ENDED",
+                "HistoryError",
+                "Outcome",
+                "StepEntry",
+                "WorkoutRecord",
+                "circuit_matches",
+                "plan_entries",
+                "step_entries",
+                "utc_now",
+            ),
+            "hamtimer.history.records",
+        ),
+        "HistoryStore": "hamtimer.history.store",
+    },
 )
-from hamtimer.history.intervals import IntervalResults, interval_results
-from hamtimer.history.records import (
-    COMPLETED,
-    ENDED,
-    HistoryError,
-    Outcome,
-    StepEntry,
-    WorkoutRecord,
-    circuit_matches,
-    plan_entries,
-    step_entries,
-    utc_now,
-)
-from hamtimer.history.store import HistoryStore
 
 __all__ = [
     "COMPLETED",

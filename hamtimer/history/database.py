@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from hamtimer.files import FileReadError, not_regular, opened, reason_of
-from hamtimer.history.schema import MIGRATIONS, SCHEMA_VERSION, TABLES, refresh_holds
+from hamtimer.history.schema import FOLLOWED, MIGRATIONS, SCHEMA_VERSION, TABLES, refresh_holds
 
 _SCHEMA_1 = MIGRATIONS[0]  # the first schema: what a history of version 1 holds
 
@@ -196,6 +196,25 @@ def open_database(folder: Path, tell: Tell, *, create: bool) -> Opened | None:
     if not path.exists() and not create:
         return None
     return _open_checked(path, whole=create)
+
+
+def may_follow(folder: Path) -> bool:
+    """Whether the history in `folder` may follow a programme, read cheaply before the start
+    screen's first frame (nothing imported but SQLite, nothing checked, set aside or
+    changed): False when there is no file or it follows none, True when it follows one or
+    cannot be read as it is (the store then opens it, repairs it or says what is wrong)."""
+    path = folder / DB_FILE
+    if not path.is_file():  # absent, a folder, a FIFO: the store deals with those
+        return False
+    try:
+        conn = connect(path, readonly=True)
+        try:
+            sql = f"SELECT 1 FROM programmes WHERE {FOLLOWED} LIMIT 1"
+            return conn.execute(sql).fetchone() is not None
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return True
 
 
 def set_aside(folder: Path, problem: BaseException, tell: Tell) -> bool:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from hamtimer.history.records import Outcome, WorkoutRecord, utc_now
 from hamtimer.history.rows import Reader
+from hamtimer.history.schema import FOLLOWED
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def followed(conn: sqlite3.Connection) -> Following | None:
     """The programme followed now, if any."""
     row = conn.execute(
         "SELECT id, ref, path, sha256, name, level, started_on FROM programmes "
-        "WHERE stopped_at IS NULL ORDER BY id DESC LIMIT 1"
+        f"WHERE {FOLLOWED} ORDER BY id DESC LIMIT 1"
     ).fetchone()
     if row is None:
         return None

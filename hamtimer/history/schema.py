@@ -96,6 +96,9 @@ CREATE TABLE IF NOT EXISTS programme_workouts (  -- which workout was which sess
 CREATE INDEX IF NOT EXISTS programme_workouts_by_workout ON programme_workouts (workout_id);
 """
 
+FOLLOWED = "stopped_at IS NULL"
+"""Which of `programmes` is the one followed now (one at a time): the one not stopped."""
+
 _HOLDS_OF = """
 INSERT INTO holds (workout_id, exercise, started_at, right_ms, left_ms, both_ms, first_idx)
 SELECT w.id, coalesce(ps.exercise, ps.summary), w.started_at,

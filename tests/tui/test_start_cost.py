@@ -15,8 +15,10 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from hamtimer.circuit import open_circuit
-from hamtimer.clock import FakeClock
+from hamtimer.clock import FakeCalendar, FakeClock
+from hamtimer.following import follow
 from hamtimer.history import HistoryStore, Outcome, WorkoutRecord
+from hamtimer.history.database import DB_FILE, may_follow
 from hamtimer.session import WorkoutSession
 from hamtimer.sound import open_sound
 from hamtimer.tui.app import HamtimerApp
@@ -246,3 +248,40 @@ def drawn(widget: Widget) -> list[str]:
     """The lines a widget draws on screen, blank ones left out."""
     lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
     return [line.text.rstrip() for line in lines if line.text.strip()]
+
+
+def test_plain_hamtimer_looks_at_the_history_without_opening_it(tmp_path: Path) -> None:
+    """No programme followed: the file is looked at before the first frame, the store (its
+    checks, imports and notices) waits for the history's thread."""
+    store = HistoryStore(tmp_path / "data")
+    store.check_writable()
+    store.close()
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from hamtimer.cli import programmes\n"
+        "print(programmes.todays_session(Path(sys.argv[1]), hands_free=False))\n"
+        "print('hamtimer.history.store' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.split() == ["(None,", "[])", "False"]
+
+
+def test_may_follow_is_false_only_when_the_file_says_no_programme(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert not may_follow(data), "no history at all"
+    store = HistoryStore(data)
+    store.check_writable()
+    assert not may_follow(data), "a history that follows no programme"
+    follow(store, "nordic", None, FakeCalendar())
+    store.close()
+    assert may_follow(data)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / DB_FILE).write_bytes(b"not a database, to be set aside by the store" * 100)
+    assert may_follow(other), "unreadable: the store is asked, and deals with it"
