@@ -86,7 +86,8 @@ class Tmux:
             time.sleep(0.05)
         if pid and needle in cmdline(pid):
             self.hung.append(f"{name} (pid {pid}: {thread_stacks_hint(pid)})")
-            os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):  # it ended just now after all
+                os.kill(pid, signal.SIGKILL)
 
     def close(self) -> None:
         """End this bench's tmux server and everything in it, and remove its socket file."""
