@@ -18,7 +18,8 @@ and taking turns (launches) or side by side (the rest) so they see the same mach
 
 For each: the first frame (from `tmux new-session` to the first text on screen; best and
 median of `--launches`, the programs taking turns), then, all at their rest at once (a 60 s
-rest between sets for hamtimer, the countdown for the floor), over the same `--seconds`: CPU
+rest between sets for hamtimer, the countdown for the floor), over the same `--seconds` (cut
+into `--windows`, the median window kept, so a burst of load spoils one window at most): CPU
 as % of one core, peak memory (VmHWM), wake-ups a second of the main thread (its voluntary
 context switches) and the number of threads. Ratios are to the floor.
 
@@ -109,10 +110,12 @@ def threads(pid: int) -> int:
 
 
 def rest_together(
-    tmux: Tmux, programs: Sequence[Program], seconds: float
-) -> dict[str, tuple[Cost, int]]:
+    tmux: Tmux, programs: Sequence[Program], seconds: float, windows: int
+) -> dict[str, tuple[list[Cost], int]]:
     """Start every program and bring each to its rest, then measure them all over the same
-    `seconds`: each one's cost, and its threads."""
+    `seconds`, cut into `windows` back to back: each one's cost in each window, and its
+    threads. (A shared machine's load comes and goes: within one window, the programs see
+    the same; the median over the windows leaves out a window that a burst spoiled.)"""
     pids = {}
     try:
         for program in programs:
@@ -122,10 +125,11 @@ def rest_together(
             program.to_rest(tmux, name)
             pids[program.label] = (name, find_process(tmux.pane_pid(name), program.needle))
         time.sleep(2.0)  # past the first frames of the rest
-        costs = quiet_costs(tmux, [pid for _, pid in pids.values()], seconds)
+        every = [pid for _, pid in pids.values()]
+        costs = [quiet_costs(tmux, every, seconds / windows) for _ in range(windows)]
         return {
-            label: (cost, threads(pid))
-            for (label, (_, pid)), cost in zip(pids.items(), costs, strict=True)
+            label: ([window[place] for window in costs], threads(pid))
+            for place, (label, (_, pid)) in enumerate(pids.items())
         }
     finally:
         for program in programs:
@@ -278,6 +282,21 @@ def import_costs(top: int = 12) -> list[str]:
     ]
 
 
+def percent(cost: Cost) -> float:
+    """CPU as % of one core."""
+    return cost.percent
+
+
+def wakes(cost: Cost) -> float:
+    """Wake-ups of the main thread a second."""
+    return cost.wakes / cost.seconds
+
+
+def median_of(costs: Sequence[Cost], measure: Callable[[Cost], float]) -> float:
+    """The median window's figure."""
+    return statistics.median(measure(cost) for cost in costs)
+
+
 def ratio(value: float, floor: float) -> str:
     return f"{value / floor:5.2f}×" if floor else "  n/a"
 
@@ -307,6 +326,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--launches", type=int, default=7)
     parser.add_argument("--seconds", type=float, default=40.0)
+    parser.add_argument("--windows", type=int, default=4, help="the rest cut into this many")
     parser.add_argument("--scale", type=sizes, default=sizes("2000,20000"), metavar="N,N")
     parser.add_argument("--termdown", help="path of a termdown to compare with")
     args = parser.parse_args(argv)
@@ -319,40 +339,44 @@ def main(argv: Sequence[str] | None = None) -> int:
             programs.append(termdown_program(args.termdown))
         programs.append(hamtimer_program(folder))
         tmux = Tmux()
-        rows: dict[str, tuple[list[float], Cost, int]] = {}
+        rows: dict[str, tuple[list[float], list[Cost], int]] = {}
         try:
             launches = interleaved_launches(tmux, programs, args.launches)
-            rests = rest_together(tmux, programs, args.seconds)
+            rests = rest_together(tmux, programs, args.seconds, args.windows)
             for program in programs:
                 rows[program.label] = (launches[program.label], *rests[program.label])
             scales = measure_scale(tmux, folder, args.scale, args.launches) if args.scale else []
         finally:
             tmux.close()
-    floor_launches, floor_cost, _ = rows[programs[0].label]
+    floor_launches, floor_costs, _ = rows[programs[0].label]
     print(
         f"python {sys.version.split()[0]}; {args.launches} launches each; "
-        f"{args.seconds:g} s of a 60 s rest; load average {before} before, {load()} after"
+        f"{args.seconds:g} s of a 60 s rest in {args.windows} windows (CPU and wake-ups: the "
+        f"median window); load average {before} before, {load()} after"
     )
     print(
         f"{'':24} {'first frame best/median':>24} {'CPU %':>7} {'peak MB':>8} "
         f"{'wakes/s':>8} {'threads':>7}"
     )
-    for label, (launches, cost, count) in rows.items():
-        wakes = cost.wakes / cost.seconds
+    for label, (launches, costs, count) in rows.items():
         best, median = min(launches) * 1000, statistics.median(launches) * 1000
         print(
             f"{label:24} {best:10.0f} / {median:5.0f} ms"
-            f" {cost.percent:9.2f} {cost.peak_mb:8.1f} {wakes:8.2f} {count:7}"
+            f" {median_of(costs, percent):9.2f} {max(c.peak_mb for c in costs):8.1f}"
+            f" {median_of(costs, wakes):8.2f} {count:7}"
         )
-    launches, cost, _ = rows["hamtimer"]
+    launches, costs, _ = rows["hamtimer"]
+    windows = list(zip(costs, floor_costs, strict=True))
+    cpu = [percent(ours) / percent(floor) for ours, floor in windows if percent(floor)]
     targets = ", ".join(f"{name} ≤ {value}×" for name, value in TARGETS.items())
     print(f"\nhamtimer against the floor (targets: {targets}):")
     print(
         f"  first frame {ratio(min(launches), min(floor_launches))}"
-        f"   CPU {ratio(cost.percent, floor_cost.percent)}"
-        f"   peak memory {ratio(cost.peak_mb, floor_cost.peak_mb)}"
-        f"   wake-ups {ratio(cost.wakes, floor_cost.wakes)}"
+        f"   CPU {statistics.median(cpu):5.2f}×"
+        f"   peak memory {ratio(costs[-1].peak_mb, floor_costs[-1].peak_mb)}"
+        f"   wake-ups {ratio(median_of(costs, wakes), median_of(floor_costs, wakes))}"
     )
+    print("  CPU in each window: " + "  ".join(f"{value:.2f}×" for value in cpu))
     if scales:
         print_scale(scales)
     print("\nslowest imports on the way to the first frame (python -X importtime):")

@@ -10,7 +10,6 @@ hash of both, so that a workout of it resumes only as the same session.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from hamtimer.circuit import CircuitFile
 from hamtimer.clock import Calendar
+from hamtimer.digest import sha256_hex
 from hamtimer.history import HistoryStore, HoldTarget
 from hamtimer.history.following import Following, SessionLink, SessionRun
 from hamtimer.history.holds import TargetKey
@@ -108,7 +108,7 @@ class Place:
             raise ProgrammeError(f"{self.name} is done: every session is behind you")
         done = self.applied(session)
         used = self.checked.circuit(session.circuit)
-        digest = hashlib.sha256(f"{used.sha256}\n{done.key}".encode()).hexdigest()
+        digest = sha256_hex(f"{used.sha256}\n{done.key}".encode())
         compiled = compile_circuit(done.circuit, hands_free=hands_free)
         name = f"{self.following.ref}/{Path(used.path).stem}"
         return SessionCircuit(

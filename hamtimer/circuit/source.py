@@ -6,10 +6,10 @@ cached yet goes on to `hamtimer.circuit.load` (pydantic).
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from hamtimer.circuit.kinds import CircuitFileError
+from hamtimer.digest import sha256_hex
 from hamtimer.files import KIB, FileReadError, read_bytes
 
 MAX_BYTES = 256 * KIB
@@ -28,4 +28,4 @@ def read_bytes_of(path: Path) -> bytes:
 def circuit_hash(source: Path | bytes) -> str:
     """The sha256 of a circuit file's bytes: a workout resumes only on the same file."""
     data = read_bytes_of(source) if isinstance(source, Path) else source
-    return hashlib.sha256(data).hexdigest()
+    return sha256_hex(data)

@@ -8,7 +8,6 @@ Reading joins them back into `WorkoutRecord`s with every step.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import uuid
@@ -17,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from hamtimer.circuit import BlockRole, Side
+from hamtimer.digest import sha256_hex
 from hamtimer.events import StepStatus
 from hamtimer.history.records import Outcome, StepEntry, WorkoutRecord
 from hamtimer.history.schema import refresh_holds
@@ -45,7 +45,7 @@ def plan_digest(record: WorkoutRecord) -> str:
     ]
     if intervals:
         shape.append(intervals)
-    return hashlib.sha256(json.dumps(shape, ensure_ascii=False).encode()).hexdigest()
+    return sha256_hex(json.dumps(shape, ensure_ascii=False).encode())
 
 
 def _ms(seconds: float) -> int:

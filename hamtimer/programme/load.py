@@ -12,7 +12,6 @@ not fit the exercise (`hamtimer.programme.apply`).
 from __future__ import annotations
 
 import difflib
-import hashlib
 import os
 import tomllib
 from collections.abc import Sequence
@@ -31,6 +30,7 @@ from hamtimer.circuit.locate import Path as DataPath
 from hamtimer.circuit.model import Circuit
 from hamtimer.circuit.problems import Problem, at, describe
 from hamtimer.circuit.source import circuit_hash
+from hamtimer.digest import sha256_hex
 from hamtimer.files import KIB, FileReadError, read_bytes
 from hamtimer.programme.apply import ChangeError, apply, work_of
 from hamtimer.programme.kinds import ProgrammeError
@@ -91,7 +91,7 @@ def check_bytes(path: Path, raw: bytes, most: int = MAX_PROBLEMS) -> CheckedProg
             f"{path}: not UTF-8 text (bad byte at offset {error.start}); save it as UTF-8 TOML"
         ) from None
     checked = check_text(text, str(path), path.parent, most)
-    return CheckedProgramme(checked.programme, hashlib.sha256(raw).hexdigest(), checked.circuits)
+    return CheckedProgramme(checked.programme, sha256_hex(raw), checked.circuits)
 
 
 def check_text(
@@ -123,7 +123,7 @@ def check_text(
     if checker.problems:
         ordered = sorted(dict.fromkeys(checker.problems), key=lambda p: order_of(p.position))
         raise ProgrammeError(report(ordered[:most], len(ordered), origin))
-    return CheckedProgramme(programme, hashlib.sha256(text.encode()).hexdigest(), checker.used)
+    return CheckedProgramme(programme, sha256_hex(text.encode()), checker.used)
 
 
 def did_you_mean(name: str, names: Sequence[str]) -> str:

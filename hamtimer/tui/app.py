@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 
 from hamtimer.printable import printable
 from hamtimer.tui.leaving import on_leaving_signals, save_then_exit
+from hamtimer.tui.memory import release_memory, settle_memory
 from hamtimer.tui.opening import ServicesApp, SoundFactory, VoiceFactory
 from hamtimer.tui.screens.start import StartScreen
 
@@ -96,12 +97,15 @@ class HamtimerApp(ServicesApp):
     def _begin(self, message: StartScreen.Begin) -> None:
         """Leave the start screen for the timer: fresh, or at the interrupted step."""
         from hamtimer.tui.screens.workout import WorkoutScreen
-        from hamtimer.voice.coach import HEADS_UP  # off the first frame's path
 
         self.session.looked_up.wait()  # the history's answer first: resume, or store as abandoned
-        voiced = self.voice is not None or self._voice_factory is not None
+        heads_up = None
+        if self.voice is not None or self._voice_factory is not None:
+            from hamtimer.voice.coach import HEADS_UP  # the voice's, loaded only for a voice
+
+            heads_up = HEADS_UP
         workout = self.session.start(
-            resume=message.resume, challenge=self.challenge, heads_up=HEADS_UP if voiced else None
+            resume=message.resume, challenge=self.challenge, heads_up=heads_up
         )
         if self.sound is not None:
             workout.subscribe(self.sound.listener(lambda: workout.plan, self.session.clock))
@@ -112,6 +116,7 @@ class HamtimerApp(ServicesApp):
             workout, speed=speed, status=self.status_line(), targets=self.session.target_for
         )
         self.switch_screen(self._timer_screen)
+        self.call_after_refresh(settle_memory)
 
     @on(StartScreen.ChallengeToggled)
     def _challenge_before(self) -> None:
@@ -146,6 +151,8 @@ class HamtimerApp(ServicesApp):
     def _voice(self) -> None:
         if self.voice is not None:
             self.voice.toggle()
+        elif self._voice_factory is None:
+            self.notify("No voice with the sound off: start without --sound off")
         self._refresh_status()
 
     def on_workout_screen_over(self, message: WorkoutScreen.Over) -> None:
@@ -308,6 +315,7 @@ class HamtimerApp(ServicesApp):
 
     def on_unmount(self) -> None:
         """Finish every pending save before the process ends."""
+        release_memory()
         self.session.close()
         if self.voice is not None:
             self.voice.close()

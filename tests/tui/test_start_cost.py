@@ -94,6 +94,8 @@ def test_the_start_screen_loads_only_what_it_shows(hamstring_path: Path) -> None
     at_start, after_enter = done.stdout.splitlines()
     assert at_start == "[]"
     assert "hamtimer.workout" in after_enter and "hamtimer.tui.screens.workout" in after_enter
+    # no sound and no voice (`--sound off`): neither is loaded for the workout either
+    assert "hamtimer.sound" not in after_enter and "hamtimer.voice" not in after_enter
 
 
 def test_sound_off_loads_no_player(tmp_path: Path) -> None:

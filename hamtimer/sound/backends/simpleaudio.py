@@ -23,7 +23,6 @@ installed it: see `simpleaudio_verdict`.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.metadata
 import importlib.util
 import itertools
@@ -36,6 +35,7 @@ from base64 import urlsafe_b64encode
 from pathlib import Path
 from typing import IO
 
+from hamtimer.digest import sha256_bytes
 from hamtimer.sound.backends.base import (
     Backend,
     BackendFailedError,
@@ -59,7 +59,7 @@ def _normal(name: str) -> str:
 
 
 def _record_hash(path: Path) -> str:
-    digest = hashlib.sha256(path.read_bytes()).digest()
+    digest = sha256_bytes(path.read_bytes())
     return urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 

@@ -9,6 +9,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
+from hamtimer.tui.memory import collect_garbage
+
 Shown = tuple[tuple[str, str, bool], ...]
 """The keys a footer shows: key, description, enabled."""
 
@@ -84,4 +86,10 @@ class KeyFooter(Widget, can_focus=False, can_focus_children=False):
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
         if self._keys() != self._shown:
-            self.call_after_refresh(self.recompose)
+            self.call_after_refresh(self._make_keys_again)
+
+    async def _make_keys_again(self) -> None:
+        """The keys made anew, and the old ones freed at once (`collect_garbage`): a key is
+        a cycle of widget, styles and messages that would otherwise stay for many steps."""
+        await self.recompose()
+        collect_garbage()
