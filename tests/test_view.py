@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from hamtimer.circuit import Side
 from hamtimer.clock import FakeClock
 from hamtimer.history import HoldTarget
 from hamtimer.plan import Plan
-from hamtimer.tui.view import View, count_up, countdown, passed_marks, shortened, view_of
+from hamtimer.tui.view import (
+    View,
+    count_up,
+    countdown,
+    only_ticked,
+    passed_marks,
+    shortened,
+    view_of,
+)
 from hamtimer.tui.widgets import size_class
 from hamtimer.workout import Workout
 
@@ -190,3 +200,43 @@ def test_no_target_without_one_nor_off_a_hold(hamstring_plan: Plan) -> None:
 def test_passed_marks(held: float, passed: int) -> None:
     assert passed_marks(HoldTarget("x", None, 47.0, 52.0), held) == passed
     assert passed_marks(None, held) == 0
+
+
+REST_VIEW = View(
+    phase="rest-sets",
+    kind="pause",
+    headline=("REST BETWEEN SETS",),
+    name=("SPLIT JUMPS",),
+    detail=("set 2 of 3",),
+    big="0:45",
+    hollow=False,
+    direction="",
+    prompt=(),
+    target=(),
+    passed=0,
+    cue="",
+    extra=(),
+    next=("next: split jumps",),
+    progress=0.25,
+    times="step 5 of 48 · 0:15 done",
+)
+
+
+@pytest.mark.parametrize(
+    ("change", "ticked"),
+    [
+        ({"big": "0:44", "times": "step 5 of 48 · 0:16 done", "progress": 0.26}, True),
+        ({"big": "0:44"}, True),
+        ({}, True),
+        ({"big": "0:44", "hollow": True}, False),  # paused: the look changes
+        ({"big": "0:44", "headline": ("PAUSED",)}, False),
+        ({"phase": "paused"}, False),
+        ({"passed": 1}, False),
+        ({"next": ("next: rest",)}, False),
+        ({"direction": "clockwise"}, False),
+    ],
+)
+def test_only_the_ticking_parts_changed(change: dict[str, object], ticked: bool) -> None:
+    """The timer redraws the number and the status line alone when nothing else moved."""
+    after = replace(REST_VIEW, **change)  # type: ignore[arg-type]
+    assert only_ticked(REST_VIEW, after) is ticked

@@ -297,6 +297,12 @@ def _set_up(step: Step | None) -> Lines:
     return (f"Next: {name} · {step.amount}", f"Next: {name}", name)
 
 
+def only_ticked(before: View, after: View) -> bool:
+    """Whether `after` differs from `before` only in what the seconds move: the number, the
+    times and the progress (the timer then redraws those alone)."""
+    return replace(before, big=after.big, times=after.times, progress=after.progress) == after
+
+
 def view_of(snapshot: Snapshot, target: HoldTarget | None = None) -> View:
     """The screen's content for one snapshot; `target` is the hold to beat on this step."""
     step = snapshot.step

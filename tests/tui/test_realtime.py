@@ -14,6 +14,7 @@ import time
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from hamtimer.circuit import open_circuit
@@ -123,3 +124,28 @@ async def test_the_speed_sets_how_fast_the_screen_moves(tmp_path: Path) -> None:
         assert slow_shown.values[-1] >= "0:05", (
             f"at ×2 about a quarter has passed: {slow_shown.values}"
         )
+
+
+async def test_an_error_on_a_timed_wake_up_is_the_apps_to_handle(tmp_path: Path) -> None:
+    """The screen's own wake-ups run outside Textual's handlers: an error in one still ends
+    the app as any other does, with the workout kept for resuming."""
+    app = real_app(tmp_path / "data")
+    broken = RuntimeError("the engine broke")
+    with pytest.raises(RuntimeError, match="the engine broke"):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await into_the_first_rest(app, pilot)
+            workout = app.session.workout
+            assert workout is not None
+
+            def update() -> None:
+                raise broken
+
+            workout.update = update  # type: ignore[method-assign]
+            for _ in range(300):  # the next second's wake-up, at most 250 ms away
+                await pilot.pause(0.01)
+                if app.crashed is not None:
+                    break
+    assert app.crashed is broken
+    app.session.close()
+    [kept] = HistoryStore(tmp_path / "data").interrupted()
+    assert kept.current_index == workout.index

@@ -37,3 +37,14 @@ class AdaptiveScreen(Screen[Any]):
         self.set_class(layout == "compact", "-compact")
         self.set_class(layout == "too-small", "-too-small")
         self.query_one(TooSmall).show_size(width, height)
+
+    def swap_classes(self, family: frozenset[str], wanted: set[str]) -> None:
+        """Make `wanted` the screen's classes of `family`, in two steps at most: each change
+        of classes restyles the whole screen, and changing them one by one would do it
+        several times (the timer's look changes this way at every new step)."""
+        stale = [name for name in family if name in self.classes and name not in wanted]
+        if stale:
+            self.remove_class(*stale)
+        missing = [name for name in wanted if name not in self.classes]
+        if missing:
+            self.add_class(*missing)

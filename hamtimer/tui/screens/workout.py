@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -11,13 +12,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.timer import Timer
 
 from hamtimer.history import HoldTarget
 from hamtimer.plan import Step, WorkMode
 from hamtimer.tui.palette import PALETTE, phase_css
 from hamtimer.tui.screens.adaptive import AdaptiveScreen
-from hamtimer.tui.view import View, view_of
+from hamtimer.tui.view import View, only_ticked, view_of
 from hamtimer.tui.widgets import (
     BigTime,
     DirectionMark,
@@ -176,7 +176,7 @@ class WorkoutScreen(AdaptiveScreen):
         self.speed = speed
         self.targets: Targets = targets or (lambda step: None)
         self.set_reactive(WorkoutScreen.status, status)
-        self._timer: Timer | None = None
+        self._timer: asyncio.TimerHandle | None = None  # a loop call: no Textual Timer a second
         self.next_wake: float | None = None
         """The clock reading the screen will wake at next (None: at the next key)."""
         self._shown: View | None = None
@@ -221,7 +221,7 @@ class WorkoutScreen(AdaptiveScreen):
     def on_unmount(self) -> None:
         """No wake-ups for a screen that is gone."""
         if self._timer is not None:
-            self._timer.stop()
+            self._timer.cancel()
 
     def watch_status(self) -> None:
         """Show a new status."""
@@ -246,25 +246,45 @@ class WorkoutScreen(AdaptiveScreen):
 
     def _schedule(self) -> None:
         if self._timer is not None:
-            self._timer.stop()
+            self._timer.cancel()
             self._timer = None
         due = self.workout.next_change(workout_seconds=False)  # a hold's targets included
         self.next_wake = due
         if due is None or self.speed is None:
             return
         delay = max(0.0, due - self.workout.clock.now()) / self.speed
-        self._timer = self.set_timer(delay + WAKE_MARGIN, self.wake, name="engine-wake")
+        self._timer = asyncio.get_running_loop().call_later(delay + WAKE_MARGIN, self._due)
+
+    def _due(self) -> None:
+        """Wake on time; an error is the app's, as in any of Textual's handlers."""
+        self._timer = None
+        try:
+            self.wake()
+        except Exception as error:  # the app saves, gives the terminal back and exits
+            self.app._handle_exception(error)
 
     # ----------------------------------------------------------------- drawing
 
     def show(self, view: View) -> None:
         """Put a view on screen. Widgets redraw only what changed: most wake-ups change
         the digits alone, and re-laying out every widget each second would cost battery."""
-        self._shown = view
-        self._set_look(
+        shown, self._shown = self._shown, view
+        if shown is not None and only_ticked(shown, view):
+            self.query_one(BigTime).text = view.big  # a second went by: nothing else moved
+            self._show_status(view)
+        else:
+            self._show_all(view)
+        moment = (self.workout.index, self.workout.state)
+        if moment != self._moment:
+            self._moment = moment
+            self.refresh_bindings()
+
+    def _show_all(self, view: View) -> None:
+        self.swap_classes(
+            LOOKS,
             {f"phase-{view.phase}", f"-kind-{view.kind}"}
             | ({"-has-target"} if view.target else set())
-            | ({"-has-tempo"} if view.tempo else set())
+            | ({"-has-tempo"} if view.tempo else set()),
         )
         lines = {
             "headline": view.headline,
@@ -287,20 +307,6 @@ class WorkoutScreen(AdaptiveScreen):
             view.direction == "counter-clockwise", "-counter-clockwise"
         )
         self._show_status(view)
-        moment = (self.workout.index, self.workout.state)
-        if moment != self._moment:
-            self._moment = moment
-            self.refresh_bindings()
-
-    def _set_look(self, wanted: set[str]) -> None:
-        """Swap the look classes in two steps at most: each change of classes restyles the
-        whole screen, and a step change would otherwise do it several times."""
-        stale = [name for name in LOOKS if name in self.classes and name not in wanted]
-        if stale:
-            self.remove_class(*stale)
-        missing = [name for name in wanted if name not in self.classes]
-        if missing:
-            self.add_class(*missing)
 
     def _show_status(self, view: View) -> None:
         line = self.query_one(StatusLine)
