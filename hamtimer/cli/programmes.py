@@ -97,6 +97,15 @@ def _print_today(out: Console, place: Place) -> None:
         out.print(plain(line))
 
 
+def _none_followed(out: Console, *, as_json: bool) -> int:
+    """What `today` and `programme` say when no programme is followed."""
+    if as_json:
+        print_json(out, None)
+    else:
+        out.print(plain("No programme is followed: start one with `hamtimer follow nordic`."))
+    return EXIT_OK
+
+
 def today(args: argparse.Namespace, out: Console, err: Console) -> int:
     """`hamtimer today [--json]`: which week and session is next, and what it holds."""
     from hamtimer.report.programme import today_document
@@ -105,13 +114,7 @@ def today(args: argparse.Namespace, out: Console, err: Console) -> int:
     try:
         place = _place(store)
         if place is None:
-            if args.json:
-                print_json(out, None)
-            else:
-                out.print(
-                    plain("No programme is followed: start one with `hamtimer follow nordic`.")
-                )
-            return EXIT_OK
+            return _none_followed(out, as_json=args.json)
         if args.json:
             print_json(out, today_document(place))
         else:
@@ -139,13 +142,7 @@ def programme(args: argparse.Namespace, out: Console, err: Console) -> int:
     try:
         place = _place(store)
         if place is None:
-            if args.json:
-                print_json(out, None)
-            else:
-                out.print(
-                    plain("No programme is followed: start one with `hamtimer follow nordic`.")
-                )
-            return EXIT_OK
+            return _none_followed(out, as_json=args.json)
         if args.json:
             print_json(out, programme_document(place))
             return EXIT_OK

@@ -89,6 +89,43 @@ def run_app(
 
     Raises the unexpected error that ended the app, if one did, with the terminal restored.
     """
+    app = build_app(
+        circuit_file,
+        circuit,
+        challenge=challenge,
+        speed=speed,
+        sound=sound,
+        data_dir=data_dir,
+        voice=voice,
+        voice_volume=voice_volume,
+        hands_free=hands_free,
+        programme=programme,
+        calendar=calendar,
+        notices=notices,
+    )
+    result = app.run()
+    app.session.close()
+    if app.crashed is not None:
+        raise app.crashed
+    return (result if isinstance(result, int) else 0), app.session.told_at_exit()
+
+
+def build_app(
+    circuit_file: CircuitFile,
+    circuit: CompiledCircuit,
+    *,
+    challenge: bool,
+    speed: float,
+    sound: str,
+    data_dir: Path | None,
+    voice: str = "on",
+    voice_volume: float = 1.0,
+    hands_free: bool = False,
+    programme: SessionCircuit | None = None,
+    calendar: Calendar | None = None,
+    notices: Sequence[str] = (),
+) -> HamtimerApp:
+    """The app `run_app` runs (its arguments), on the real clock, ready to run."""
     clock = ScaledClock(speed) if speed != 1 else MonotonicClock()
     session = WorkoutSession(
         circuit_file,
@@ -120,8 +157,4 @@ def run_app(
         place=programme.place if programme else None,
     )
     app.notices.extend(notices)
-    result = app.run()
-    session.close()
-    if app.crashed is not None:
-        raise app.crashed
-    return (result if isinstance(result, int) else 0), session.told_at_exit()
+    return app

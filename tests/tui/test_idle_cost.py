@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import gc
 import threading
+from pathlib import Path
 
 import pytest
 from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
-from hamtimer.tui.launch import factories
+from hamtimer.circuit import open_circuit
+from hamtimer.tui.launch import build_app, factories
 from tests.tui.conftest import Harness
 
 REST_BETWEEN_SETS = 4
@@ -23,20 +25,33 @@ def test_sound_off_opens_no_player_and_no_voice() -> None:
     assert callable(sound) and callable(voice)
 
 
-async def test_with_the_sound_off_no_service_thread_runs_and_v_says_why(
-    harness: Harness,
+@pytest.mark.parametrize("sound", ["off", "bell"])
+async def test_with_the_sound_off_no_player_voice_or_thread_and_v_says_why(
+    tmp_path: Path, sound: str
 ) -> None:
+    """The app as `hamtimer --sound off` builds it, against `--sound bell` (a real player
+    that needs no device)."""
+    found, circuit = open_circuit(None)
+    app = build_app(found, circuit, challenge=False, speed=1, sound=sound, data_dir=tmp_path)
     before = {thread.name for thread in threading.enumerate()}
-    async with harness.app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        assert harness.app.sound is None and harness.app.voice is None
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(300):  # the services' thread: the history, then any sound
+            await pilot.pause(0.01)
+            if app.session.looked_up.is_set() and (sound == "off" or app.sound is not None):
+                break
+        started = {thread.name for thread in threading.enumerate()} - before
         await pilot.press("v")
         await pilot.pause()
-        said = [str(note.message) for note in harness.app._notifications]
-        assert any("sound off" in message for message in said), said
-        started = {thread.name for thread in threading.enumerate()} - before
-        assert not {name for name in started if "sound" in name or "voice" in name}
+        said = [str(note.message) for note in app._notifications]
+        if sound == "off":
+            assert app.sound is None and app.voice is None
+            assert not [name for name in started if "sound" in name or "voice" in name]
+            assert any("sound off" in message for message in said), said
+            assert "sound: off" in str(app.start_info().notices)
+        else:
+            assert app.sound is not None and "hamtimer-sound" in started
+            assert not any("sound off" in message for message in said), said
+    app.session.close()
 
 
 async def reach_the_rest(harness: Harness, pilot: object) -> None:
