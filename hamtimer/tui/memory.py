@@ -1,14 +1,15 @@
 """The garbage collector at the moments the timer can afford it.
 
-A Textual screen that is replaced, or a footer whose keys are made again, leaves cycles of
-widgets, styles and strips that only a full collection frees, and Python runs one only when
-the long-lived objects have grown by a quarter: until then each step of a workout would add
-its leftovers to the process (0.4 MB a step measured at 80×24). So the app collects once as
-the workout begins and then moves everything alive into the collector's permanent
-generation (`gc.freeze`): later collections walk only what the workout made since, which
-takes a millisecond or two instead of 30–45 ms, and the footer runs one each time it has
-made its keys again (a step whose keys differ from the last one's). As the app ends, what
-was set aside is handed back.
+A Textual screen that is replaced leaves cycles of widgets, styles and strips that only a
+full collection frees, and Python runs one only when the long-lived objects have grown by a
+quarter. So the app collects once as the workout begins (the start screen is gone by then)
+and then moves everything alive into the collector's permanent generation (`gc.freeze`):
+later collections walk only what the workout made since, which takes a millisecond or two
+instead of 30–45 ms. Each new step restyles the timer's screen, and Textual styles the parts
+of a widget (a footer key's key and its words) through nodes made for the purpose, a cycle
+each, the last ones left for the collector: the screen collects them once the new step is
+drawn, or they would pile up at some 0.1–0.3 MB a step until Python's own full collection,
+tens of steps later. As the app ends, what was set aside is handed back.
 """
 
 from __future__ import annotations
@@ -30,5 +31,5 @@ def release_memory() -> None:
 
 
 def collect_garbage() -> None:
-    """A full collection of what is not set aside: what the last step left."""
+    """A full collection of what is not set aside: what the last step's styling left."""
     gc.collect()

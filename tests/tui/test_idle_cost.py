@@ -4,16 +4,20 @@ thread; each second redraws only what changed; and no widget a step left behind 
 from __future__ import annotations
 
 import gc
+import sys
 import threading
+import unicodedata
 from pathlib import Path
 
 import pytest
+from textual.containers import VerticalScroll
+from textual.keys import key_to_character
 from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
 from hamtimer.circuit import open_circuit
 from hamtimer.tui.launch import build_app, factories
-from tests.tui.conftest import Harness
+from tests.tui.conftest import Harness, make_harness
 
 REST_BETWEEN_SETS = 4
 """The bundled circuit's fifth step: the rest after the first set of jumps."""
@@ -86,21 +90,86 @@ async def test_a_second_of_rest_redraws_the_number_and_the_status_alone(
         assert sum(type(widget).__name__ == "BigTime" for widget in refreshed) == 3
 
 
-async def test_the_keys_of_earlier_steps_do_not_pile_up_in_memory(
-    harness: Harness,
-) -> None:
+async def test_the_footer_keeps_its_keys_through_the_steps(harness: Harness) -> None:
+    """A workout's footer makes its keys once: each step shows, hides, dims or relabels
+    them, and no key is made or left for the collector (a made-again footer piled up
+    0.4 MB of old keys a step, and left holes in memory after they were freed)."""
     async with harness.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
         assert gc.get_freeze_count() > 0, "what start-up made is set aside once"
-        for _ in range(12):  # steps of every kind: their footers differ
-            await pilot.press("n")
+        keys = list(harness.app.screen.query(FooterKey))
+        seen: set[tuple[str, ...]] = set()
+        for step in range(12):  # steps of every kind, one paused: their footers differ
+            await pilot.press("n", *(["space"] if step == 6 else []))
             await pilot.pause()
+            seen.add(tuple(harness.footer_keys()))
+        await pilot.press("space")
         await pilot.pause()
-        shown = set(harness.app.screen.query(FooterKey))
-        gone = [thing for thing in gc.get_objects() if isinstance(thing, FooterKey)]
-        gone = [key for key in gone if key not in shown]
-        # each time the footer makes its keys again, the collector frees the keys made
-        # before (the last ones are still on their way out): one footer's worth at most
-        assert len(gone) <= len(shown), f"{len(gone)} keys of earlier steps alive"
+        assert len(seen) >= 3, f"the steps showed different keys: {seen}"
+        assert list(harness.app.screen.query(FooterKey)) == keys, "the same keys throughout"
+        # the collector's objects (not those set aside as the workout began)
+        alive = {thing for thing in gc.get_objects() if isinstance(thing, FooterKey)}
+        assert not alive - set(keys), f"{len(alive - set(keys))} keys made and left"
     assert gc.get_freeze_count() == 0, "handed back to the collector as the app ended"
+
+
+LONG_CIRCUIT = 'name = "Long"\n' + "".join(
+    f'[[blocks]]\nname = "Block {block}"\nsets = 2\n'
+    f'[[blocks.exercises]]\nname = "Drill {block}"\nkind = "strength"\nreps = 5\n'
+    for block in range(1, 13)
+)
+"""A circuit whose outline is longer than the screen."""
+
+
+async def test_the_start_screen_scrolls_its_outline_with_nothing_focused(
+    tmp_path: Path,
+) -> None:
+    """No scroll box takes the focus (Textual would look the screen's keys up by name in
+    the Unicode database for it): the screen's own keys scroll the outline."""
+    (tmp_path / "long.toml").write_text(LONG_CIRCUIT, encoding="utf-8")
+    harness = make_harness(tmp_path / "data", circuit=str(tmp_path / "long.toml"))
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert harness.app.screen.focused is None
+        box = harness.app.screen.query_one("#start", VerticalScroll)
+        assert box.max_scroll_y > 3, "the outline is longer than the screen"
+        await pilot.press("down")
+        await pilot.pause()
+        assert box.scroll_target_y == 1
+        await pilot.press("end")
+        await pilot.pause()
+        assert box.scroll_target_y == box.max_scroll_y
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert box.scroll_target_y == max(
+            0, box.max_scroll_y - box.scrollable_content_region.height
+        )
+        await pilot.press("up", "home")
+        await pilot.pause()
+        assert box.scroll_target_y == 0
+
+
+async def test_no_key_is_looked_up_by_name_on_the_way_to_a_rest(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each look-up of a name in the Unicode database maps pages of it into memory."""
+    looked_up: list[str] = []
+
+    def lookup(name: str) -> str:
+        if sys._getframe(1).f_code.co_name != "_press_keys":  # the pilot's, not a terminal's
+            looked_up.append(name)
+        return real_lookup(name)
+
+    real_lookup = unicodedata.lookup
+    monkeypatch.setattr(unicodedata, "lookup", lookup)
+    key_to_character.cache_clear()  # its answers are kept: start afresh
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        harness.app.screen.refresh_bindings()
+        for key in ("enter", *["n"] * REST_BETWEEN_SETS):
+            await pilot.press(key)
+            await pilot.pause()
+        assert "REST" in harness.text("headline")
+    key_to_character.cache_clear()
+    assert looked_up == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -48,6 +49,17 @@ def block_way(block: BlockOutline) -> str:
     return f"{sets} rounds" if block.mode == "circuit" else f"{sets} sets each"
 
 
+SCROLLS: dict[str, Callable[[VerticalScroll], object]] = {
+    "up": VerticalScroll.scroll_up,
+    "down": VerticalScroll.scroll_down,
+    "pageup": VerticalScroll.scroll_page_up,
+    "pagedown": VerticalScroll.scroll_page_down,
+    "home": VerticalScroll.scroll_home,
+    "end": VerticalScroll.scroll_end,
+}
+"""The keys that scroll the start screen's outline, as they would a focused scroll box."""
+
+
 class StartScreen(AdaptiveScreen):
     """The circuit at a glance: blocks, exercises, length, challenge mode, resume offer."""
 
@@ -61,6 +73,11 @@ class StartScreen(AdaptiveScreen):
     StartScreen.-too-small #start { display: none; }
     """
 
+    AUTO_FOCUS = ""
+    """Nothing takes the focus: the screen scrolls the outline for the keys itself. (A focused
+    scroll box would make Textual look each of the screen's keys up by name in the Unicode
+    database, which maps 0.4 MB of it into memory.)"""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "begin(False)", "Start", id="start", priority=True),
         Binding("r", "begin(True)", "Resume", id="resume", priority=True),
@@ -70,6 +87,7 @@ class StartScreen(AdaptiveScreen):
         Binding("p", "app.show_programme", "Programme", id="programme", show=False, priority=True),
         Binding("question_mark", "app.help", "Help", id="help", priority=True),
         Binding("q", "app.quit", "Quit", id="quit", priority=True),
+        *(Binding(key, f"scroll('{key}')", show=False) for key in SCROLLS),
     ]
 
     class Begin(Message):
@@ -173,6 +191,10 @@ class StartScreen(AdaptiveScreen):
         if resume and (self.info is None or self.info.resume_at is None):
             return
         self.post_message(self.Begin(resume))
+
+    def action_scroll(self, key: str) -> None:
+        """Scroll the outline of a circuit longer than the screen, as the focused box would."""
+        SCROLLS[key](self.query_one("#start", VerticalScroll))
 
     def action_challenge(self) -> None:
         """Toggle challenge mode before starting."""

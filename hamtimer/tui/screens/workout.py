@@ -15,6 +15,7 @@ from textual.reactive import reactive
 
 from hamtimer.history import HoldTarget
 from hamtimer.plan import Step, WorkMode
+from hamtimer.tui.memory import collect_garbage
 from hamtimer.tui.palette import PALETTE, phase_css
 from hamtimer.tui.screens.adaptive import AdaptiveScreen
 from hamtimer.tui.view import View, only_ticked, view_of
@@ -278,6 +279,7 @@ class WorkoutScreen(AdaptiveScreen):
         if moment != self._moment:
             self._moment = moment
             self.refresh_bindings()
+            self.call_after_refresh(collect_garbage)  # the last step's styles (`memory`)
 
     def _show_all(self, view: View) -> None:
         self.swap_classes(
