@@ -19,7 +19,7 @@ from hamtimer.tui.app import HamtimerApp
 from hamtimer.tui.bigtext import ink_rows
 from hamtimer.tui.screens.workout import WorkoutScreen
 from hamtimer.tui.services import Coach
-from hamtimer.tui.widgets import BigTime, LargeLine
+from hamtimer.tui.widgets import BigTime, KeyFooter, LargeLine
 from hamtimer.workout import Workout
 from tests.history_fakes import fake_records
 
@@ -77,16 +77,23 @@ class Harness:
 
     def footer_keys(self) -> list[str]:
         """The descriptions of the footer's keys the runner can see, left to right."""
-        keys = [
+        screen = self.app.screen
+        for footer in screen.query(KeyFooter):  # the timer's screens: one line of keys
+            width = footer.content_size.width
+            return [entry.description for entry, _, end in footer.placed() if end <= width]
+        keys = [  # the dialogs': Textual's footer, a widget a key
             key
-            for key in self.app.screen.query("FooterKey")
+            for key in screen.query("FooterKey")
             if key.display and key.region.width and key.region.right <= self.app.size.width
         ]
         return [str(key.description) for key in sorted(keys, key=lambda key: key.region.x)]
 
     def footer_fits(self) -> bool:
         """True when no visible footer key is cut at the right edge."""
-        keys = [key for key in self.app.screen.query("FooterKey") if key.display]
+        screen = self.app.screen
+        for footer in screen.query(KeyFooter):
+            return all(end <= footer.content_size.width for _, _, end in footer.placed())
+        keys = [key for key in screen.query("FooterKey") if key.display]
         return all(key.region.right <= self.app.size.width for key in keys if key.region.width)
 
     @property

@@ -13,7 +13,6 @@ from pathlib import Path
 from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Static
-from textual.widgets._footer import FooterKey
 
 from hamtimer.circuit import open_circuit
 from hamtimer.clock import FakeCalendar, FakeClock
@@ -168,7 +167,7 @@ async def test_a_new_notice_redraws_the_notices_alone(harness: Harness) -> None:
         for part, widget in parts(harness).items():
             assert isinstance(widget, Static)
             widget.update = lambda *_, part=part: updated.append(part)  # type: ignore[method-assign]
-        keys = list(harness.app.screen.query("FooterKey"))
+        keys = harness.app.screen.query_one(KeyFooter).entries
         gate.set()  # the sound arrives: the notices say which
         for _ in range(200):
             await pilot.pause(0.01)
@@ -177,13 +176,15 @@ async def test_a_new_notice_redraws_the_notices_alone(harness: Harness) -> None:
         await pilot.pause()
         assert "sound: terminal bell" in harness.text("start-notices")
         assert updated == []
-        assert list(harness.app.screen.query("FooterKey")) == keys, "the same keys, not new ones"
+        assert harness.app.screen.query_one(KeyFooter).entries is keys, "the keys untouched"
         await pilot.press("c")  # challenge mode: the title and the outline change
         await pilot.pause()
         assert sorted(updated) == ["outline", "title"]
 
 
-async def test_the_footer_shows_a_new_key_without_making_its_keys_again(tmp_path: Path) -> None:
+async def test_the_footer_offers_resume_in_its_place_when_the_history_answers(
+    tmp_path: Path,
+) -> None:
     first = make_harness(tmp_path / "data")
     async with first.app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "n", "n", "q", "s")  # a workout left to resume
@@ -204,11 +205,11 @@ async def test_the_footer_shows_a_new_key_without_making_its_keys_again(tmp_path
     app = HamtimerApp(session, realtime=False, prepare=prepare)
     async with app.run_test(size=(80, 24)) as pilot:
         footer = app.screen.query_one(KeyFooter)
-        keys = list(footer.query("FooterKey"))
+        keys = footer.entries
         assert shown_keys(footer)[:2] == ["Start", "Challenge"]
         footer.screen.refresh_bindings()  # nothing the footer shows changed
         await pilot.pause()
-        assert list(footer.query("FooterKey")) == keys
+        assert footer.entries == keys
         gate.set()  # the history answers: a workout to resume, so r is offered
         assert session.looked_up.wait(10)
         for _ in range(200):
@@ -219,7 +220,7 @@ async def test_the_footer_shows_a_new_key_without_making_its_keys_again(tmp_path
             raise AssertionError("r was never offered")
         await pilot.pause()
         assert shown_keys(footer)[:3] == ["Start", "Resume", "Challenge"], "in its place"
-        assert list(footer.query("FooterKey")) == keys, "the same keys, one more shown"
+        assert app.screen.query_one(KeyFooter) is footer, "the same footer, one more key"
 
 
 async def test_the_history_screen_reads_the_newest_and_counts_the_rest(tmp_path: Path) -> None:
@@ -250,9 +251,8 @@ async def test_the_history_screen_reads_the_newest_and_counts_the_rest(tmp_path:
 
 
 def shown_keys(footer: KeyFooter) -> list[str]:
-    """The footer's keys on screen, left to right (a hidden one has no place)."""
-    keys = [key for key in footer.query(FooterKey) if key.display and key.region.width]
-    return [str(key.description) for key in sorted(keys, key=lambda key: key.region.x)]
+    """The footer's keys on screen, left to right."""
+    return [entry.description for entry, _, _ in footer.placed()]
 
 
 def drawn(widget: Widget) -> list[str]:

@@ -7,6 +7,7 @@ from typing import Any
 from textual import events
 from textual.screen import Screen
 
+from hamtimer.tui.widgets.key_footer import KeyFooter
 from hamtimer.tui.widgets.too_small import TooSmall, size_class
 
 
@@ -21,7 +22,6 @@ class AdaptiveScreen(Screen[Any]):
 
     DEFAULT_CSS = """
     AdaptiveScreen.-too-small TooSmall { display: block; }
-    AdaptiveScreen.-compact FooterKey.-optional { display: none; }
     """
 
     def on_mount(self) -> None:
@@ -37,6 +37,8 @@ class AdaptiveScreen(Screen[Any]):
         self.set_class(layout == "compact", "-compact")
         self.set_class(layout == "too-small", "-too-small")
         self.query_one(TooSmall).show_size(width, height)
+        for footer in self.query(KeyFooter):
+            footer.compact = layout == "compact"
 
     def swap_classes(self, family: frozenset[str], wanted: set[str]) -> None:
         """Make `wanted` the screen's classes of `family`, in two steps at most: each change
