@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from hamtimer.history import HoldTrend, WorkoutRecord
 from hamtimer.printable import printable
 from hamtimer.report import HoldChart, recent_table, trend_caption
+from hamtimer.tui.widgets import KeyFooter
 
 RECENT = 10
 """How many of the newest workouts the table lists."""
@@ -62,4 +63,4 @@ class HistoryScreen(Screen[None]):
                 yield Static(HoldChart(trend.points), classes="trend")
             table = Group(recent_table(self.recent, count=RECENT)) if self.recent else ""
             yield Static(table, id="recent")
-        yield Footer()
+        yield KeyFooter()

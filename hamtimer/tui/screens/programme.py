@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from hamtimer.printable import printable
 from hamtimer.report.plots import holds_plot, volume_plot
@@ -27,7 +27,7 @@ from hamtimer.report.programme import (
     weekly,
 )
 from hamtimer.tui.screens.adaptive import AdaptiveScreen
-from hamtimer.tui.widgets import TooSmall
+from hamtimer.tui.widgets import KeyFooter, TooSmall
 
 if TYPE_CHECKING:
     from hamtimer.following import Place
@@ -120,4 +120,4 @@ class ProgrammeScreen(AdaptiveScreen):
                 yield WeeksPlot(weeks, "holds", id="holds-plot")
             if weeks:
                 yield WeeksPlot(weeks, "volume", id="volume-plot")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter(("app.pop_screen",))  # kept on a small terminal

@@ -7,13 +7,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from hamtimer.history import WorkoutRecord
 from hamtimer.printable import printable
 from hamtimer.report import holds_table, summary_text
 from hamtimer.tui.screens.adaptive import AdaptiveScreen
-from hamtimer.tui.widgets import TooSmall
+from hamtimer.tui.widgets import KeyFooter, TooSmall
 
 
 class SummaryScreen(AdaptiveScreen):
@@ -45,7 +45,7 @@ class SummaryScreen(AdaptiveScreen):
             table = holds_table(self.record)
             if table is not None:
                 yield Static(table, id="summary-holds")
-        yield Footer()
+        yield KeyFooter(("app.show_history", "app.quit"))  # both kept on a small terminal
 
     def on_mount(self) -> None:
         """Lay out, and say whether the workout could be saved."""
