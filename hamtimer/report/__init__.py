@@ -5,6 +5,7 @@
   and trend captions of the history screen.
 - `chart` — the history screen's chart of holds per side: bars from zero, values printed.
 - `export` — JSON, JSON Lines and CSV for other tools.
+- `rendered` — a renderable drawn once for each width a screen asks for.
 """
 
 from hamtimer.report.chart import LATEST, HoldChart
@@ -18,6 +19,7 @@ from hamtimer.report.export import (
     write_json,
     write_jsonl,
 )
+from hamtimer.report.rendered import RenderedOnce
 from hamtimer.report.tables import (
     history_table,
     holds_table,
@@ -47,6 +49,7 @@ __all__ = [
     "FORMATS",
     "LATEST",
     "HoldChart",
+    "RenderedOnce",
     "circuit_text",
     "completion_text",
     "csv_rows",

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.keys import key_to_character
 from textual.widget import Widget
 
@@ -172,3 +173,22 @@ async def test_no_key_is_looked_up_by_name_on_the_way_to_a_rest(
         assert "REST" in harness.text("headline")
     key_to_character.cache_clear()
     assert looked_up == []
+
+
+async def test_what_each_step_s_styling_leaves_is_collected_with_the_step(
+    harness: Harness,
+) -> None:
+    """Textual styles a widget's parts through nodes made for the purpose, a cycle each, and
+    makes them again at every restyle (each step restyles the timer's screen): the screen
+    collects them once a step is drawn, rather than leave them for Python's rare full
+    collection."""
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        counts = []
+        for _ in range(12):
+            await pilot.press("n")
+            await pilot.pause()
+            await pilot.pause()
+            counts.append(sum(type(thing) is DOMNode for thing in gc.get_objects()))
+        assert max(counts) <= 2 * min(counts) + 4, f"parts' nodes piling up: {counts}"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
-from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,7 +14,7 @@ from textual.widgets import Static
 
 from hamtimer.history import HoldTrend, WorkoutRecord
 from hamtimer.printable import printable
-from hamtimer.report import HoldChart, recent_table, trend_caption
+from hamtimer.report import HoldChart, RenderedOnce, recent_table, trend_caption
 from hamtimer.tui.widgets import KeyFooter
 
 RECENT = 10
@@ -60,7 +59,7 @@ class HistoryScreen(Screen[None]):
             for exercise, trend in self.trends.items():
                 caption = trend_caption(exercise, trend.points, workouts=trend.workouts)
                 yield Static(caption, classes="trend-caption")
-                yield Static(HoldChart(trend.points), classes="trend")
-            table = Group(recent_table(self.recent, count=RECENT)) if self.recent else ""
+                yield Static(RenderedOnce(HoldChart(trend.points)), classes="trend")
+            table = RenderedOnce(recent_table(self.recent, count=RECENT)) if self.recent else ""
             yield Static(table, id="recent")
         yield KeyFooter()
