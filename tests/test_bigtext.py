@@ -6,7 +6,16 @@ from __future__ import annotations
 import pytest
 
 from hamtimer.tui import bigtext
-from hamtimer.tui.bigtext import DIGITS, SMALL, Font, ink_rows, render, ring_arrow, share
+from hamtimer.tui.bigtext import (
+    DIGITS,
+    SMALL,
+    Font,
+    changed_columns,
+    ink_rows,
+    render,
+    ring_arrow,
+    share,
+)
 from hamtimer.tui.bigtext.scale import FULL, SHADE, fit, outline
 from hamtimer.tui.fitting import first_fitting, fit_lines, large_text, wrap_balanced
 
@@ -239,3 +248,22 @@ def test_large_text_takes_the_longest_wording_that_fits(
 def test_large_text_grows_on_a_large_terminal() -> None:
     found = large_text(("LEFT · 5 REPS",), 120, 5)
     assert found is not None and len(found[1]) == 5
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "span"),
+    [
+        ([], [], None),
+        (["ab", "cd"], ["ab", "cd"], None),
+        (["abc", "def"], ["abX", "def"], (2, 3)),
+        (["abc", "def"], ["Xbc", "deY"], (0, 3)),
+        ([" 0:45 ", " #### "], [" 0:44 ", " ##.# "], (3, 5)),
+        (["ab"], ["ab", "c"], (0, 1)),  # a row more: its ink is new
+        (["abc"], ["ab"], (2, 3)),  # a shorter row: its missing column was ink
+        (["ab "], ["ab"], None),  # trailing blanks are no ink
+    ],
+)
+def test_changed_columns_are_where_any_row_differs(
+    before: list[str], after: list[str], span: tuple[int, int] | None
+) -> None:
+    assert changed_columns(before, after) == span

@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
+from textual.geometry import Region
 from textual.keys import key_to_character
 from textual.widget import Widget
 
 from hamtimer.circuit import open_circuit
 from hamtimer.tui.launch import build_app, factories
+from hamtimer.tui.widgets import BigTime
 from tests.tui.conftest import Harness, make_harness
 
 REST_BETWEEN_SETS = 4
@@ -75,19 +77,37 @@ async def test_a_second_of_rest_redraws_the_number_and_the_status_alone(
         await harness.advance(pilot, 1)
         await pilot.pause()
         refreshed: list[Widget] = []
+        regions: list[tuple[Region, ...]] = []
         refresh = Widget.refresh
 
         def counted(self: Widget, *args: object, **kwargs: object) -> Widget:
             refreshed.append(self)
+            if isinstance(self, BigTime):
+                regions.append(tuple(arg for arg in args if isinstance(arg, Region)))
             return refresh(self, *args, **kwargs)  # type: ignore[arg-type]
 
+        big = harness.app.screen.query_one(BigTime)
+        drawn = [list(big._drawn())]  # the rows as placed in the widget
         monkeypatch.setattr(Widget, "refresh", counted)
         for _ in range(3):
             await harness.advance(pilot, 1)
-        await pilot.pause()
+            await pilot.pause()
+            drawn.append(list(big._drawn()))
         names = sorted({type(widget).__name__ for widget in refreshed})
         assert names == ["BigTime", "StatusLine"]
         assert sum(type(widget).__name__ == "BigTime" for widget in refreshed) == 3
+        # each second repaints only the columns of the digits that changed, all of them
+        width, height = big.content_size
+        assert len(regions) == len(drawn) - 1 and all(len(changed) == 1 for changed in regions)
+        for (region,), before, after in zip(regions, drawn, drawn[1:], strict=False):
+            assert 0 < region.width < width / 2 and region.height == height
+            ink = {
+                x
+                for old, new in zip(before, after, strict=True)
+                for x in range(width)
+                if old.ljust(width)[x] != new.ljust(width)[x]
+            }
+            assert ink and all(region.x <= x < region.right for x in ink), (region, ink)
 
 
 async def test_a_workout_makes_no_widget_after_its_first_step(harness: Harness) -> None:

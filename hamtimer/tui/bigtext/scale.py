@@ -163,3 +163,17 @@ def ink_rows(lines: Sequence[str]) -> int:
     sees (the digit height)."""
     inked = [number for number, line in enumerate(lines) if line.strip()]
     return inked[-1] - inked[0] + 1 if inked else 0
+
+
+def changed_columns(before: Sequence[str], after: Sequence[str]) -> tuple[int, int] | None:
+    """The columns [start, end) in which two drawings differ in any row (a missing row or
+    column is blank), or None when they are the same."""
+    width = max(map(len, (*before, *after)), default=0)
+    start, end = width, 0
+    for y in range(max(len(before), len(after))):
+        old = (before[y] if y < len(before) else "").ljust(width)
+        new = (after[y] if y < len(after) else "").ljust(width)
+        if old != new:
+            differ = [x for x in range(width) if old[x] != new[x]]
+            start, end = min(start, differ[0]), max(end, differ[-1] + 1)
+    return None if end == 0 else (start, end)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.segment import Segment
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
@@ -21,8 +22,9 @@ class BigTime(Widget):
     BigTime { width: 1fr; height: 1fr; min-height: 4; text-style: bold; }
     """
 
-    text: reactive[str] = reactive("")
-    """What to draw: '0:30', '6', '3/8', 'DONE'."""
+    text: reactive[str] = reactive("", repaint=False)
+    """What to draw: '0:30', '6', '3/8', 'DONE' (a change repaints only the columns whose
+    ink changed: from one second to the next, mostly the last digit)."""
 
     look: reactive[bigtext.Look] = reactive[bigtext.Look]("solid")
     """'solid', or 'hollow' for a paused number."""
@@ -35,17 +37,34 @@ class BigTime(Widget):
         width, height = self.content_size.width, self.content_size.height
         return bigtext.render(self.text, width, height, look=self.look)
 
-    def render_line(self, y: int) -> Strip:
-        """Row `y` of the biggest rendering of `text`, centred in the space the layout gave
-        us, as Textual would draw it from text: the rows are made once a second, without
-        Textual's general path for text (5 ms a second for the number's rows)."""
+    def _drawn(self) -> list[str]:
+        """The rows of `text` at the widget's size, centred (made again only when the text,
+        the look or the size changed)."""
         width, height = self.content_size.width, self.content_size.height
         key = (self.text, self.look, width, height)
         if self._rows is None or self._rows[0] != key:
             lines = self.lines()
             top = max(0, (height - len(lines)) // 2)
             self._rows = (key, [""] * top + [line.center(width)[:width] for line in lines])
-        rows, style = self._rows[1], self.visual_style.rich_style
+        return self._rows[1]
+
+    def watch_text(self) -> None:
+        """Repaint the columns whose ink changed (all of them if the size or look did)."""
+        size = (self.look, self.content_size.width, self.content_size.height)
+        if self._rows is None or self._rows[0][1:] != size:
+            self.refresh()
+            return
+        before = self._rows[1]
+        span = bigtext.changed_columns(before, self._drawn())
+        if span is not None:
+            start, end = span
+            self.refresh(Region(start, 0, end - start, self.content_size.height))
+
+    def render_line(self, y: int) -> Strip:
+        """Row `y` of the biggest rendering of `text`, centred in the space the layout gave
+        us, as Textual would draw it from text: the rows are made once a second, without
+        Textual's general path for text (5 ms a second for the number's rows)."""
+        rows, style = self._drawn(), self.visual_style.rich_style
         if y >= len(rows):
-            return Strip.blank(width, style)
+            return Strip.blank(self.content_size.width, style)
         return Strip([Segment(rows[y], style)], len(rows[y])).apply_offsets(0, y)
