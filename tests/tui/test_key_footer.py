@@ -63,6 +63,14 @@ async def test_a_click_on_a_key_presses_it_and_the_mouse_over_one_highlights_it(
         await pilot.hover(KeyFooter, offset=(79, 0))  # past the last key
         await pilot.pause()
         assert footer.hovered is None
+        footer.entries = (FooterEntry("plus", "+", "Round", "count_round(1)", tooltip="A round"),)
+        await pilot.pause()
+        await pilot.hover(KeyFooter, offset=(1, 0))
+        await pilot.pause()
+        assert footer.tooltip == "A round", "the key's tooltip under the mouse"
+        await pilot.hover(KeyFooter, offset=(40, 0))
+        await pilot.pause()
+        assert footer.tooltip is None, "none past the keys"
         rang: list[bool] = []
         monkeypatch.setattr(harness.app, "bell", lambda: rang.append(True))
         footer.entries = (HELP,)  # a key that does nothing now
