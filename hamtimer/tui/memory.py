@@ -6,7 +6,7 @@ quarter. So the app collects once as the workout begins (the start screen is gon
 and then moves everything alive into the collector's permanent generation (`gc.freeze`):
 later collections walk only what the workout made since, which takes a millisecond or two
 instead of 30–45 ms. Each new step restyles the timer's screen, and Textual styles the parts
-of a widget (a footer key's key and its words) through nodes made for the purpose, a cycle
+of a widget (the footer's keys, words and highlight) through nodes made for the purpose, a cycle
 each, the last ones left for the collector: the screen collects them once the new step is
 drawn, or they would pile up at some 0.1–0.3 MB a step until Python's own full collection,
 tens of steps later. As the app ends, what was set aside is handed back.

@@ -50,8 +50,8 @@ class BigTime(Widget):
 
     def watch_text(self) -> None:
         """Repaint the columns whose ink changed (all of them if the size or look did)."""
-        size = (self.look, self.content_size.width, self.content_size.height)
-        if self._rows is None or self._rows[0][1:] != size:
+        now = (self.look, self.content_size.width, self.content_size.height)
+        if self._rows is None or self._rows[0][1:] != now:  # drawn for another look or size
             self.refresh()
             return
         before = self._rows[1]

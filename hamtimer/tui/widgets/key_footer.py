@@ -68,7 +68,7 @@ class KeyFooter(Widget, can_focus=False):
     still work. A click on a key presses it; a disabled one rings the bell.
 
     One widget draws the whole line: the footer changes with every step of a workout (a
-    rest, a hold, a pause), and a widget a key (Textual's `FooterKey`, some 50 KB each
+    rest, a hold, a pause), and a widget a key (Textual's `FooterKey`, some 55 KB each
     with its styles) would be restyled or made again each time.
     """
 
