@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 
 from hamtimer.printable import printable
+from hamtimer.tui.memory import settle_memory
 from hamtimer.tui.screens.start import StartInfo, StartScreen
 
 if TYPE_CHECKING:
@@ -188,6 +189,8 @@ class ServicesApp(App[int]):
             self.store_problem = problem
         self.notices.extend(self.session.take_notices())
         self._refresh_status()
+        if isinstance(self.screen, StartScreen):  # idle until a key: the time to collect
+            self.call_after_refresh(settle_memory)
 
     def _attach_sound(self, player: CuePlayer) -> None:
         self.sound = player

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -161,6 +162,30 @@ def make_harness(
     session = WorkoutSession(found, loaded, store=store, clock=clock, hands_free=hands_free)
     app = HamtimerApp(session, realtime=False, voice=voice)
     return Harness(app, clock, store)
+
+
+def deferred(data_dir: Path, gate: threading.Event) -> Harness:
+    """The app as `run_app` makes it: the history looked up on a thread, here only once
+    `gate` is set."""
+    found, loaded = open_circuit(None)
+    clock = FakeClock()
+    store = HistoryStore(data_dir)
+    session = WorkoutSession(found, loaded, store=store, clock=clock, look_up=False)
+
+    def prepare() -> str | None:
+        assert gate.wait(10), "the test never opened the gate"
+        session.look_up()
+        return None
+
+    app = HamtimerApp(session, realtime=False, prepare=prepare)
+    return Harness(app, clock, store)
+
+
+async def until_looked_up(harness: Harness, pilot: Pilot[int]) -> None:
+    """Until the history has been read and the start screen has shown its answer."""
+    assert harness.session.looked_up.wait(10)
+    await pilot.pause()
+    await pilot.pause()
 
 
 @pytest.fixture

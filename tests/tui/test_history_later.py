@@ -6,15 +6,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from textual.pilot import Pilot
-
-from hamtimer.circuit import open_circuit
-from hamtimer.clock import FakeClock
-from hamtimer.history import HistoryStore
-from hamtimer.session import WorkoutSession
-from hamtimer.tui.app import HamtimerApp
 from hamtimer.tui.screens.start import StartScreen
-from tests.tui.conftest import Harness, make_harness
+from tests.tui.conftest import deferred, make_harness, until_looked_up
 
 
 async def leave_a_workout_to_resume(data_dir: Path) -> None:
@@ -24,29 +17,6 @@ async def leave_a_workout_to_resume(data_dir: Path) -> None:
         await pilot.press("enter", "n", "n", "q", "s")
         await pilot.pause()
     first.saved()
-
-
-def deferred(data_dir: Path, gate: threading.Event) -> Harness:
-    """The app as `run_app` makes it: the history looked up on a thread, here only once
-    `gate` is set."""
-    found, loaded = open_circuit(None)
-    clock = FakeClock()
-    store = HistoryStore(data_dir)
-    session = WorkoutSession(found, loaded, store=store, clock=clock, look_up=False)
-
-    def prepare() -> str | None:
-        assert gate.wait(10), "the test never opened the gate"
-        session.look_up()
-        return None
-
-    app = HamtimerApp(session, realtime=False, prepare=prepare)
-    return Harness(app, clock, store)
-
-
-async def until_looked_up(harness: Harness, pilot: Pilot[int]) -> None:
-    assert harness.session.looked_up.wait(10)
-    await pilot.pause()
-    await pilot.pause()
 
 
 async def test_the_start_screen_shows_before_the_history_and_then_offers_resuming(

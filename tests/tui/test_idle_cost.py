@@ -7,6 +7,7 @@ import gc
 import sys
 import threading
 import unicodedata
+import weakref
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,10 @@ from textual.widget import Widget
 
 from hamtimer.circuit import open_circuit
 from hamtimer.tui.launch import build_app, factories
+from hamtimer.tui.screens.history import HistoryScreen
+from hamtimer.tui.screens.workout import WorkoutScreen
 from hamtimer.tui.widgets import BigTime
-from tests.tui.conftest import Harness, make_harness
+from tests.tui.conftest import Harness, deferred, make_harness, until_looked_up
 
 REST_BETWEEN_SETS = 4
 """The bundled circuit's fifth step: the rest after the first set of jumps."""
@@ -131,6 +134,37 @@ async def test_a_workout_makes_no_widget_after_its_first_step(harness: Harness) 
         # the collector's objects (not those set aside as the workout began)
         made = [thing for thing in gc.get_objects() if isinstance(thing, Widget)]
         assert made == [], f"widgets made since the first step: {made}"
+    assert gc.get_freeze_count() == 0, "handed back to the collector as the app ended"
+
+
+async def test_the_idle_start_screen_sets_start_up_aside_and_the_workout_frees_it(
+    tmp_path: Path,
+) -> None:
+    """Once the history is open the start screen waits for a key: what start-up made is set
+    aside from the collector then, so a full collection on the way to the history screen
+    walks only what was made since (Python's own, falling while the screen was drawn, once
+    doubled the time to show it). As the workout begins it goes back, and the start screen's
+    widgets are freed (Textual keeps the screen itself, its first, to the end)."""
+    gate = threading.Event()
+    gate.set()
+    harness = deferred(tmp_path / "data", gate)
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await until_looked_up(harness, pilot)
+        await pilot.pause()
+        set_aside = gc.get_freeze_count()
+        assert set_aside > 0, "start-up set aside at the idle start screen"
+        walked = len(gc.get_objects())
+        assert walked < set_aside / 10, (walked, set_aside)
+        start = [weakref.ref(widget) for widget in harness.app.screen.walk_children()]
+        assert len(start) > 5
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(harness.app.screen, HistoryScreen)
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        assert isinstance(harness.app.screen, WorkoutScreen)
+        alive = [widget() for widget in start if widget() is not None]
+        assert alive == [], "the start screen's widgets freed as the workout began"
     assert gc.get_freeze_count() == 0, "handed back to the collector as the app ended"
 
 

@@ -129,6 +129,11 @@ class StartScreen(AdaptiveScreen):
         super().on_mount()
         self.watch_info()
 
+    def on_unmount(self) -> None:
+        """Let go of the widgets: Textual keeps its first screen (this one) to the end, and
+        its cache of the children on display with it; asked again, the cache empties."""
+        _ = self.displayed_children
+
     def watch_info(self) -> None:
         """Draw the circuit with the current challenge setting, resume offer and notices:
         only the parts that changed (the services arrive one by one after the first frame)."""
