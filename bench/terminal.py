@@ -142,10 +142,22 @@ def find_process(root: int, needle: str) -> int:
     raise RuntimeError(f"no process under {root} runs {needle!r}")
 
 
-def cpu_seconds(pid: int) -> float:
-    """utime + stime of a process (all its threads), in seconds."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+def thread_times(pid: int) -> dict[str, int]:
+    """CPU time of each thread of a process, in ns: the scheduler's own count
+    (/proc/PID/task/TID/schedstat). utime and stime count in clock ticks of 10 ms, and at
+    half a percent of a core a 10 s window is 5 ticks: one tick more or less moved a ratio by
+    0.2×. A thread that ends leaves the list, and its time with it."""
+    times = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(FileNotFoundError, ProcessLookupError):  # a thread just ended
+            times[task.name] = int((task / "schedstat").read_text().split()[0])
+    return times
+
+
+def cpu_between(before: dict[str, int], after: dict[str, int]) -> float:
+    """CPU seconds used between two `thread_times`: a thread begun meanwhile counts whole,
+    one ended meanwhile not at all (none comes or goes while a timer rests)."""
+    return sum(ns - before.get(thread, 0) for thread, ns in after.items()) / 1e9
 
 
 def main_thread_wakes(pid: int) -> int:
@@ -195,14 +207,14 @@ def quiet_costs(tmux: Tmux, pids: list[int], seconds: float) -> list[Cost]:
     """`quiet_cost` of several processes over the same `seconds`: on a shared machine, the
     programs compared then see the same load."""
     server = tmux.server_pid()
-    start_wall, start_tmux = time.monotonic(), cpu_seconds(server)
-    start = [(cpu_seconds(pid), main_thread_wakes(pid)) for pid in pids]
+    start_wall, start_tmux = time.monotonic(), thread_times(server)
+    start = [(thread_times(pid), main_thread_wakes(pid)) for pid in pids]
     time.sleep(seconds)
-    wall, tmux_cpu = time.monotonic() - start_wall, cpu_seconds(server) - start_tmux
+    wall, tmux_cpu = time.monotonic() - start_wall, cpu_between(start_tmux, thread_times(server))
     return [
         Cost(
             seconds=wall,
-            cpu=cpu_seconds(pid) - cpu,
+            cpu=cpu_between(cpu, thread_times(pid)),
             peak_mb=status_mb(pid, "VmHWM"),
             rss_mb=status_mb(pid, "VmRSS"),
             tmux_cpu=tmux_cpu,

@@ -10,13 +10,15 @@ from hamtimer.tui.bigtext import (
     DIGITS,
     SMALL,
     Font,
-    changed_columns,
+    Look,
+    changed_spans,
     ink_rows,
+    pixels,
     render,
     ring_arrow,
     share,
 )
-from hamtimer.tui.bigtext.scale import FULL, SHADE, fit, outline
+from hamtimer.tui.bigtext.scale import FULL, SHADE, cells, fit, grid, outline
 from hamtimer.tui.fitting import first_fitting, fit_lines, large_text, wrap_balanced
 
 # ------------------------------------------------------------------------ fonts
@@ -251,19 +253,44 @@ def test_large_text_grows_on_a_large_terminal() -> None:
 
 
 @pytest.mark.parametrize(
-    ("before", "after", "span"),
+    ("before", "after", "spans"),
     [
-        ([], [], None),
-        (["ab", "cd"], ["ab", "cd"], None),
-        (["abc", "def"], ["abX", "def"], (2, 3)),
-        (["abc", "def"], ["Xbc", "deY"], (0, 3)),
-        ([" 0:45 ", " #### "], [" 0:44 ", " ##.# "], (3, 5)),
-        (["ab"], ["ab", "c"], (0, 1)),  # a row more: its ink is new
-        (["abc"], ["ab"], (2, 3)),  # a shorter row: its missing column was ink
-        (["ab "], ["ab"], None),  # trailing blanks are no ink
+        ([], [], []),
+        (["ab", "cd"], ["ab", "cd"], []),
+        (["abc", "def"], ["abX", "def"], [(0, 2, 3)]),
+        (["abc", "def"], ["Xbc", "deY"], [(0, 0, 1), (1, 2, 3)]),
+        (["abcd"], ["XbcY"], [(0, 0, 4)]),  # from the first change to the last
+        ([" 0:45 ", " #### "], [" 0:44 ", " ##.# "], [(0, 4, 5), (1, 3, 4)]),
+        (["ab"], ["ab", "c"], [(1, 0, 1)]),  # a row more: its ink is new
+        (["abc"], ["ab"], [(0, 2, 3)]),  # a shorter row: its missing column was ink
+        (["ab "], ["ab"], []),  # trailing blanks are no ink
     ],
 )
-def test_changed_columns_are_where_any_row_differs(
-    before: list[str], after: list[str], span: tuple[int, int] | None
+def test_changed_spans_are_each_rows_changed_columns(
+    before: list[str], after: list[str], spans: list[tuple[int, int, int]]
 ) -> None:
-    assert changed_columns(before, after) == span
+    assert changed_spans(before, after) == spans
+
+
+@pytest.mark.parametrize("look", ["solid", "hollow", "shaded"])
+@pytest.mark.parametrize(("width", "height"), [(80, 24), (40, 12), (200, 60), (30, 5)])
+@pytest.mark.parametrize("text", ["12:34", "0:05", "DONE", "1:08:59", "3/8"])
+def test_a_drawing_is_its_glyphs_drawn_one_by_one(
+    look: Look, width: int, height: int, text: str
+) -> None:
+    """Drawn a glyph at a time (and kept), as the whole text's pixels drawn at once."""
+    rows = pixels(text)
+    size = fit(len(rows[0]), DIGITS.rows, width, height)
+    if size is None:  # too small to draw: the plain text
+        assert render(text, width, height, look=look) == [text]
+        return
+    pixel_width, sub_rows = size
+    ink = grid(rows, pixel_width, sub_rows)
+    thick = pixel_width >= 3 and min(share(sub_rows, DIGITS.rows)) >= 3
+    if look == "solid":
+        expected = cells(ink)
+    elif look == "hollow" and thick:
+        expected = cells(outline(ink))
+    else:
+        expected = cells(ink, shade=True)
+    assert render(text, width, height, look=look) == expected

@@ -13,6 +13,7 @@ where strokes are at least three sub-pixels thick) or `shaded` (▒ where they a
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from typing import Literal
@@ -150,10 +151,19 @@ def render(
     if size is None:
         return [text]
     pixel_width, sub_rows = size
-    ink = grid(rows, pixel_width, sub_rows)
+    drawn = [glyph_cells(font.glyph(char), pixel_width, sub_rows, look) for char in text]
+    return [(" " * pixel_width).join(parts) for parts in zip(*drawn, strict=True)]
+
+
+@functools.lru_cache(maxsize=64)
+def glyph_cells(glyph: tuple[str, ...], pixel_width: int, sub_rows: int, look: Look) -> list[str]:
+    """One glyph's cells at a size: a drawing is its glyphs' side by side, a blank pixel
+    apart (no cell, and no outline, depends on the next glyph), so a clock's glyphs are
+    drawn once at each size and not again every second. Callers must not change the list."""
+    ink = grid(glyph, pixel_width, sub_rows)
     if look == "solid":
         return cells(ink)
-    if look == "hollow" and pixel_width >= 3 and min(share(sub_rows, font.rows)) >= 3:
+    if look == "hollow" and pixel_width >= 3 and min(share(sub_rows, len(glyph))) >= 3:
         return cells(outline(ink))
     return cells(ink, shade=True)
 
@@ -165,15 +175,15 @@ def ink_rows(lines: Sequence[str]) -> int:
     return inked[-1] - inked[0] + 1 if inked else 0
 
 
-def changed_columns(before: Sequence[str], after: Sequence[str]) -> tuple[int, int] | None:
-    """The columns [start, end) in which two drawings differ in any row (a missing row or
-    column is blank), or None when they are the same."""
+def changed_spans(before: Sequence[str], after: Sequence[str]) -> list[tuple[int, int, int]]:
+    """Where two drawings differ: (row, start, end) for each row that does, its columns
+    [start, end) from the first to the last that differ (a missing row or column is blank)."""
     width = max(map(len, (*before, *after)), default=0)
-    start, end = width, 0
+    spans = []
     for y in range(max(len(before), len(after))):
         old = (before[y] if y < len(before) else "").ljust(width)
         new = (after[y] if y < len(after) else "").ljust(width)
         if old != new:
             differ = [x for x in range(width) if old[x] != new[x]]
-            start, end = min(start, differ[0]), max(end, differ[-1] + 1)
-    return None if end == 0 else (start, end)
+            spans.append((y, differ[0], differ[-1] + 1))
+    return spans

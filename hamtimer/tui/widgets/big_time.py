@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.geometry import Region
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -23,14 +24,18 @@ class BigTime(Widget):
     """
 
     text: reactive[str] = reactive("", repaint=False)
-    """What to draw: '0:30', '6', '3/8', 'DONE' (a change repaints only the columns whose
-    ink changed: from one second to the next, mostly the last digit)."""
+    """What to draw: '0:30', '6', '3/8', 'DONE' (a change repaints, row by row, only the
+    cells whose ink changed: from one second to the next, mostly the last digit's)."""
 
     look: reactive[bigtext.Look] = reactive[bigtext.Look]("solid")
     """'solid', or 'hollow' for a paused number."""
 
     _rows: tuple[tuple[str, str, int, int], list[str]] | None = None
     """The rows drawn last, and what they were drawn for (text, look, width, height)."""
+
+    _frame: tuple[list[str], Style, int] = ([], Style(), 0)
+    """What `render_line` draws from: the rows, their style and the width, set by
+    `render_lines` for the rows it asks for."""
 
     def lines(self) -> list[str]:
         """The digits as drawn at the widget's size, before centring."""
@@ -49,22 +54,27 @@ class BigTime(Widget):
         return self._rows[1]
 
     def watch_text(self) -> None:
-        """Repaint the columns whose ink changed (all of them if the size or look did)."""
+        """Repaint, row by row, the cells whose ink changed (all if the size or look did)."""
         now = (self.look, self.content_size.width, self.content_size.height)
         if self._rows is None or self._rows[0][1:] != now:  # drawn for another look or size
             self.refresh()
             return
         before = self._rows[1]
-        span = bigtext.changed_columns(before, self._drawn())
-        if span is not None:
-            start, end = span
-            self.refresh(Region(start, 0, end - start, self.content_size.height))
+        spans = bigtext.changed_spans(before, self._drawn())
+        if spans:
+            self.refresh(*(Region(start, y, end - start, 1) for y, start, end in spans))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Textual's drawing of the rows in `crop`, the number's rows and style looked up
+        once for them all (each look-up asks the screen where the widget is)."""
+        self._frame = (self._drawn(), self.visual_style.rich_style, self.content_size.width)
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         """Row `y` of the biggest rendering of `text`, centred in the space the layout gave
         us, as Textual would draw it from text: the rows are made once a second, without
         Textual's general path for text (5 ms a second for the number's rows)."""
-        rows, style = self._drawn(), self.visual_style.rich_style
+        rows, style, width = self._frame
         if y >= len(rows):
-            return Strip.blank(self.content_size.width, style)
+            return Strip.blank(width, style)
         return Strip([Segment(rows[y], style)], len(rows[y])).apply_offsets(0, y)
