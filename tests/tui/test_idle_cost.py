@@ -15,13 +15,14 @@ from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.geometry import Region
 from textual.keys import key_to_character
+from textual.strip import Strip
 from textual.widget import Widget
 
 from hamtimer.circuit import open_circuit
 from hamtimer.tui.launch import build_app, factories
 from hamtimer.tui.screens.history import HistoryScreen
 from hamtimer.tui.screens.workout import WorkoutScreen
-from hamtimer.tui.widgets import BigTime
+from hamtimer.tui.widgets import BigTime, FitLine
 from tests.tui.conftest import Harness, deferred, make_harness, until_looked_up
 
 REST_BETWEEN_SETS = 4
@@ -89,9 +90,17 @@ async def test_a_second_of_rest_redraws_the_number_and_the_status_alone(
                 regions.append(tuple(arg for arg in args if isinstance(arg, Region)))
             return refresh(self, *args, **kwargs)  # type: ignore[arg-type]
 
+        rendered: set[Widget] = set()
+        render_lines = Widget.render_lines
+
+        def rendering(self: Widget, crop: Region) -> list[Strip]:
+            rendered.add(self)
+            return render_lines(self, crop)
+
         big = harness.app.screen.query_one(BigTime)
         drawn = [list(big._drawn())]  # the rows as placed in the widget
         monkeypatch.setattr(Widget, "refresh", counted)
+        monkeypatch.setattr(Widget, "render_lines", rendering)
         for _ in range(3):
             await harness.advance(pilot, 1)
             await pilot.pause()
@@ -99,6 +108,10 @@ async def test_a_second_of_rest_redraws_the_number_and_the_status_alone(
             assert harness.drawn("big") == [row.rstrip() for row in drawn[-1]], "this second's"
         names = sorted({type(widget).__name__ for widget in refreshed})
         assert names == ["BigTime", "StatusLine"]
+        # Textual draws again every widget in the box the changes span: none with nothing
+        lines = list(harness.app.screen.query(FitLine))
+        assert any(not line.variants for line in lines), "the rest has empty lines"
+        assert big in rendered and all(line.variants for line in lines if line in rendered)
         assert sum(type(widget).__name__ == "BigTime" for widget in refreshed) == 3
         # each second repaints, row by row, only the cells whose ink changed, all of them
         width, height = big.content_size

@@ -17,13 +17,19 @@ class FitLine(Widget):
 
     DEFAULT_CSS = """
     FitLine { width: 1fr; height: auto; padding: 0 1; }
+    FitLine.-empty { display: none; }
     """
 
     variants: reactive[tuple[str, ...]] = reactive((), layout=True)
-    """Wordings, longest first."""
+    """Wordings, longest first (none: the line is not displayed, and Textual does not draw
+    it again with every second of the number)."""
 
     max_lines: reactive[int] = reactive(2, layout=True)
     """How many lines it may wrap over."""
+
+    def watch_variants(self) -> None:
+        """Out of the layout while it has nothing to say."""
+        self.set_class(not self.variants, "-empty")
 
     def lines(self, width: int) -> list[str]:
         """What is drawn at `width`."""
