@@ -5,14 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from textual.containers import VerticalScroll
 from textual.geometry import Region
 from textual.widgets import Static
 
 from hamtimer.history import Outcome, WorkoutRecord
+from hamtimer.report import RenderedOnce
 from hamtimer.tui.screens.history import HistoryScreen
 from hamtimer.tui.screens.start import StartScreen
 from tests.history_fakes import fake_records
-from tests.tui.conftest import make_harness
+from tests.tui.conftest import make_harness, remember
 
 
 def rendered(widget: Static) -> str:
@@ -69,3 +71,22 @@ async def test_an_empty_history_says_so(tmp_path: Path) -> None:
         await pilot.pause()
         texts = [rendered(widget) for widget in harness.app.screen.query(Static)]
         assert any("No workouts yet" in text for text in texts)
+
+
+async def test_a_long_history_scrolls_at_the_width_of_a_short_one(tmp_path: Path) -> None:
+    """The scroll bar has its place at the right edge: a history longer than the screen is
+    drawn as wide as a short one, each table and chart once, at one width."""
+    harness = make_harness(tmp_path / "data")
+    remember(harness, [(40 + day, 38 + day) for day in range(12)])
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        screen = harness.app.screen
+        assert isinstance(screen, HistoryScreen)
+        box = screen.query_one("#history", VerticalScroll)
+        assert box.show_vertical_scrollbar and box.max_scroll_y > 0, "longer than the screen"
+        for widget in (screen.query_one("#recent", Static), screen.query(".trend").first(Static)):
+            assert widget.size.width == 76, "the screen's width, less the padding on the left"
+            kept = widget.content
+            assert isinstance(kept, RenderedOnce)
+            assert list(kept._lines) == [76], "drawn at one width"

@@ -25,7 +25,9 @@ class HistoryScreen(Screen[None]):
     """Hold times per side as bars over the latest workouts, then the recent workouts."""
 
     DEFAULT_CSS = """
-    HistoryScreen #history { padding: 1 2; }
+    /* The scroll bar's place kept at the right edge, as wide as the padding on the left:
+       a long history does not narrow the content and draw it all again at a new width. */
+    HistoryScreen #history { padding: 1 0 1 2; scrollbar-gutter: stable; }
     HistoryScreen .trend-caption { margin-top: 1; }
     HistoryScreen .trend { height: auto; }
     HistoryScreen #recent { margin-top: 1; }
