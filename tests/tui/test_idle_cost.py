@@ -11,10 +11,14 @@ import weakref
 from pathlib import Path
 
 import pytest
+from rich.cells import cached_cell_len
+from textual._compositor import CompositorUpdate
+from textual.app import App
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.geometry import Region
 from textual.keys import key_to_character
+from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -113,7 +117,7 @@ async def test_a_second_of_rest_redraws_the_number_and_the_status_alone(
         assert any(not line.variants for line in lines), "the rest has empty lines"
         assert big in rendered and all(line.variants for line in lines if line in rendered)
         assert sum(type(widget).__name__ == "BigTime" for widget in refreshed) == 3
-        # each second repaints, row by row, only the cells whose ink changed, all of them
+        # each second repaints the rows whose ink changed, from the first changed cell on
         width, height = big.content_size
         assert len(regions) == len(drawn) - 1
         for changed, before, after in zip(regions, drawn, drawn[1:], strict=False):
@@ -125,8 +129,42 @@ async def test_a_second_of_rest_redraws_the_number_and_the_status_alone(
             }
             assert ink and {y for _, y in ink} == {region.y for region in changed}
             assert all(region.height == 1 and 0 < region.width < width / 2 for region in changed)
+            for region in changed:  # to the right edge: a row cut short is measured and kept
+                first = min(x for x, y in ink if y == region.y)
+                assert (region.x, region.right) == (first, width), (region, first)
             assert all(any(region.contains(x, y) for region in changed) for x, y in ink), ink
             assert sum(region.area for region in changed) < width * height / 4
+
+
+async def test_the_seconds_of_a_rest_leave_no_text_in_richs_cache(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rich keeps every string whose width it measures (4,096 of them): the number's rows
+    and the status line are new every second, and the cache once held them, some 3 MB by
+    the end of a long rest. What a terminal is sent is made here too (headless, Textual
+    makes none of it), by Textual's own code."""
+    sent: list[str] = []
+    display = App._display
+
+    def to_a_terminal(self: App[int], screen: Screen[object], update: object) -> None:
+        if isinstance(update, CompositorUpdate):
+            sent.append(update.render_segments(self.console))
+        display(self, screen, update)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(App, "_display", to_a_terminal)
+    async with harness.app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await reach_the_rest(harness, pilot)
+        await harness.advance(pilot, 1)
+        await pilot.pause()
+        before = cached_cell_len.cache_info().currsize
+        for _ in range(30):
+            await harness.advance(pilot, 1)
+            await pilot.pause()
+        assert len(sent) >= 30, "a second, an update sent"
+        assert harness.big == "0:29"
+        kept = cached_cell_len.cache_info().currsize - before
+        assert kept < 5, f"{kept} strings kept for 30 seconds"
 
 
 async def test_a_workout_makes_no_widget_after_its_first_step(harness: Harness) -> None:

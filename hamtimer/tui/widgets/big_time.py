@@ -24,8 +24,8 @@ class BigTime(Widget):
     """
 
     text: reactive[str] = reactive("", repaint=False)
-    """What to draw: '0:30', '6', '3/8', 'DONE' (a change repaints, row by row, only the
-    cells whose ink changed: from one second to the next, mostly the last digit's)."""
+    """What to draw: '0:30', '6', '3/8', 'DONE' (a change repaints, row by row, the cells
+    from the first whose ink changed: from one second to the next, mostly the last digit)."""
 
     look: reactive[bigtext.Look] = reactive[bigtext.Look]("solid")
     """'solid', or 'hollow' for a paused number."""
@@ -54,7 +54,10 @@ class BigTime(Widget):
         return self._rows[1]
 
     def watch_text(self) -> None:
-        """Repaint, row by row, the cells whose ink changed (all if the size or look did)."""
+        """Repaint, row by row, from the first cell whose ink changed to the right edge (all
+        of it if the size or look did). To the edge: Textual sends a row from its left edge
+        to the end of what changed anyway, and a row it cuts short it measures with Rich,
+        whose cache keeps every string it measured (4,096: 1.3 MB of old rows)."""
         now = (self.look, self.content_size.width, self.content_size.height)
         if self._rows is None or self._rows[0][1:] != now:  # drawn for another look or size
             self.refresh()
@@ -62,7 +65,8 @@ class BigTime(Widget):
         before = self._rows[1]
         spans = bigtext.changed_spans(before, self._drawn())
         if spans:
-            self.refresh(*(Region(start, y, end - start, 1) for y, start, end in spans))
+            right = self.content_size.width
+            self.refresh(*(Region(start, y, right - start, 1) for y, start, _ in spans))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Textual's drawing of the rows in `crop`, the number's rows and style looked up
