@@ -20,8 +20,9 @@ For each: the first frame (from `tmux new-session` to the first text on screen; 
 median of `--launches`, the programs taking turns), then, all at their rest at once (a 60 s
 rest between sets for hamtimer, the countdown for the floor), over the same `--seconds` (cut
 into `--windows`, the median window kept, so a burst of load spoils one window at most): CPU
-as % of one core, peak memory (VmHWM), wake-ups a second of the main thread (its voluntary
-context switches) and the number of threads. Ratios are to the floor.
+as % of one core (each thread's run time as the scheduler counts it, in nanoseconds), peak
+memory (VmHWM), wake-ups a second of the main thread (its voluntary context switches) and
+the number of threads. Ratios are to the floor.
 
 Then the history at each size of `--scale` against 3 workouts (folders filled through the
 real store, as `bench/history.py` does): hamtimer's first frame (against the floor), its
