@@ -11,7 +11,7 @@ from hamtimer.tui.bigtext import (
     SMALL,
     Font,
     Look,
-    changed_spans,
+    first_changes,
     ink_rows,
     pixels,
     render,
@@ -253,23 +253,23 @@ def test_large_text_grows_on_a_large_terminal() -> None:
 
 
 @pytest.mark.parametrize(
-    ("before", "after", "spans"),
+    ("before", "after", "changes"),
     [
         ([], [], []),
         (["ab", "cd"], ["ab", "cd"], []),
-        (["abc", "def"], ["abX", "def"], [(0, 2, 3)]),
-        (["abc", "def"], ["Xbc", "deY"], [(0, 0, 1), (1, 2, 3)]),
-        (["abcd"], ["XbcY"], [(0, 0, 4)]),  # from the first change to the last
-        ([" 0:45 ", " #### "], [" 0:44 ", " ##.# "], [(0, 4, 5), (1, 3, 4)]),
-        (["ab"], ["ab", "c"], [(1, 0, 1)]),  # a row more: its ink is new
-        (["abc"], ["ab"], [(0, 2, 3)]),  # a shorter row: its missing column was ink
+        (["abc", "def"], ["abX", "def"], [(0, 2)]),
+        (["abc", "def"], ["Xbc", "deY"], [(0, 0), (1, 2)]),
+        (["abcd"], ["aXcY"], [(0, 1)]),  # the first of a row's changes
+        ([" 0:45 ", " #### "], [" 0:44 ", " ##.# "], [(0, 4), (1, 3)]),
+        (["ab"], ["ab", "c"], [(1, 0)]),  # a row more: its ink is new
+        (["abc"], ["ab"], [(0, 2)]),  # a shorter row: its missing column was ink
         (["ab "], ["ab"], []),  # trailing blanks are no ink
     ],
 )
-def test_changed_spans_are_each_rows_changed_columns(
-    before: list[str], after: list[str], spans: list[tuple[int, int, int]]
+def test_first_changes_are_each_rows_first_changed_column(
+    before: list[str], after: list[str], changes: list[tuple[int, int]]
 ) -> None:
-    assert changed_spans(before, after) == spans
+    assert first_changes(before, after) == changes
 
 
 @pytest.mark.parametrize("look", ["solid", "hollow", "shaded"])

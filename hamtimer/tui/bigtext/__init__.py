@@ -8,14 +8,14 @@ halo's direction is its own drawing, a ring with an arrowhead (`arrow`).
 
 from hamtimer.tui.bigtext.arrow import render_arrow, ring_arrow
 from hamtimer.tui.bigtext.fonts import DIGITS, SMALL, Font
-from hamtimer.tui.bigtext.scale import Look, changed_spans, ink_rows, pixels, render, share
+from hamtimer.tui.bigtext.scale import Look, first_changes, ink_rows, pixels, render, share
 
 __all__ = [
     "DIGITS",
     "SMALL",
     "Font",
     "Look",
-    "changed_spans",
+    "first_changes",
     "ink_rows",
     "pixels",
     "render",

@@ -175,15 +175,14 @@ def ink_rows(lines: Sequence[str]) -> int:
     return inked[-1] - inked[0] + 1 if inked else 0
 
 
-def changed_spans(before: Sequence[str], after: Sequence[str]) -> list[tuple[int, int, int]]:
-    """Where two drawings differ: (row, start, end) for each row that does, its columns
-    [start, end) from the first to the last that differ (a missing row or column is blank)."""
+def first_changes(before: Sequence[str], after: Sequence[str]) -> list[tuple[int, int]]:
+    """Where two drawings differ: (row, column) of the first cell that differs, for each row
+    that does (a missing row or column is blank)."""
     width = max(map(len, (*before, *after)), default=0)
-    spans = []
+    found = []
     for y in range(max(len(before), len(after))):
         old = (before[y] if y < len(before) else "").ljust(width)
         new = (after[y] if y < len(after) else "").ljust(width)
         if old != new:
-            differ = [x for x in range(width) if old[x] != new[x]]
-            spans.append((y, differ[0], differ[-1] + 1))
-    return spans
+            found.append((y, next(x for x in range(width) if old[x] != new[x])))
+    return found

@@ -63,10 +63,10 @@ class BigTime(Widget):
             self.refresh()
             return
         before = self._rows[1]
-        spans = bigtext.changed_spans(before, self._drawn())
-        if spans:
+        changes = bigtext.first_changes(before, self._drawn())
+        if changes:
             right = self.content_size.width
-            self.refresh(*(Region(start, y, right - start, 1) for y, start, _ in spans))
+            self.refresh(*(Region(start, y, right - start, 1) for y, start in changes))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Textual's drawing of the rows in `crop`, the number's rows and style looked up

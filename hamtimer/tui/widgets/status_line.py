@@ -12,7 +12,7 @@ from textual.widget import Widget
 REVERSE = Style(reverse=True)
 
 
-def cells(text: str) -> int:
+def cell_width(text: str) -> int:
     """How many terminal cells `text` takes, measured a character at a time: Rich's
     `cell_len` keeps every string it measures (4,096 of them), and this line is new every
     second (1 MB kept over half an hour of a workout)."""
@@ -43,5 +43,5 @@ class StatusLine(Widget):
         done = round(min(max(self.fraction, 0.0), 1.0) * width)
         parts = [(line[:done], style + REVERSE), (line[done:], style)]
         segments = [Segment(text, part) for text, part in parts if text]
-        strip = Strip(segments, sum(cells(text) for text, _ in parts))
+        strip = Strip(segments, sum(cell_width(text) for text, _ in parts))
         return strip.adjust_cell_length(width, style).apply_offsets(0, 0)
